@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Furiko.Sdk.Serialization;
+
+/// <summary>
+/// Base of every Furiko-owned model object: JSON properties the SDK does not know (for example fields
+/// added by a newer Furiko) are kept here and written back, so a read-modify-write loses nothing.
+/// </summary>
+public abstract class ExtensibleModel
+{
+    /// <summary>
+    /// Properties of this object that the model does not declare, in the order read.
+    /// <see langword="null"/> when there were none.
+    /// </summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? UnknownFields { get; set; }
+}
