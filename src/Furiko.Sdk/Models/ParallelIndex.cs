@@ -20,4 +20,14 @@ public sealed class ParallelIndex : ExtensibleModel
     /// <summary>With <c>withMatrix</c>: one value per matrix key.</summary>
     [JsonPropertyName("matrixValues")]
     public IDictionary<string, string>? MatrixValues { get; set; }
+
+    /// <summary>A deep copy, unknown fields included.</summary>
+    /// <returns>The copy.</returns>
+    public ParallelIndex DeepClone() => new()
+    {
+        IndexNumber = IndexNumber,
+        IndexKey = IndexKey,
+        MatrixValues = MatrixValues is null ? null : new Dictionary<string, string>(MatrixValues, StringComparer.Ordinal),
+        UnknownFields = CloneUnknownFields(),
+    };
 }

@@ -25,4 +25,16 @@ public sealed class TaskContainerState : ExtensibleModel
     /// <summary>The container runtime's ID of the container; empty before it was created.</summary>
     [JsonPropertyName("containerID")]
     public string? ContainerId { get; set; }
+
+    /// <summary>A deep copy, unknown fields included.</summary>
+    /// <returns>The copy.</returns>
+    public TaskContainerState DeepClone() => new()
+    {
+        ExitCode = ExitCode,
+        Signal = Signal,
+        Reason = Reason,
+        Message = Message,
+        ContainerId = ContainerId,
+        UnknownFields = CloneUnknownFields(),
+    };
 }

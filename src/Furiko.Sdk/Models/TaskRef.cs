@@ -55,4 +55,21 @@ public sealed class TaskRef : ExtensibleModel
     /// <summary>The last known state of each container of the task.</summary>
     [JsonPropertyName("containerStates")]
     public IList<TaskContainerState>? ContainerStates { get; set; }
+
+    /// <summary>A deep copy, unknown fields included.</summary>
+    /// <returns>The copy.</returns>
+    public TaskRef DeepClone() => new()
+    {
+        Name = Name,
+        CreationTimestamp = CreationTimestamp,
+        RunningTimestamp = RunningTimestamp,
+        FinishTimestamp = FinishTimestamp,
+        RetryIndex = RetryIndex,
+        ParallelIndex = ParallelIndex?.DeepClone(),
+        Status = Status.DeepClone(),
+        DeletedStatus = DeletedStatus?.DeepClone(),
+        NodeName = NodeName,
+        ContainerStates = ContainerStates?.Select(state => state.DeepClone()).ToList(),
+        UnknownFields = CloneUnknownFields(),
+    };
 }

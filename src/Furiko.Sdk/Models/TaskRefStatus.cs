@@ -24,4 +24,15 @@ public sealed class TaskRefStatus : ExtensibleModel
     /// <summary>A sentence for people.</summary>
     [JsonPropertyName("message")]
     public string? Message { get; set; }
+
+    /// <summary>A deep copy, unknown fields included.</summary>
+    /// <returns>The copy.</returns>
+    public TaskRefStatus DeepClone() => new()
+    {
+        State = State,
+        Result = Result,
+        Reason = Reason,
+        Message = Message,
+        UnknownFields = CloneUnknownFields(),
+    };
 }

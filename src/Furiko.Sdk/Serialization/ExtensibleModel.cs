@@ -15,4 +15,9 @@ public abstract class ExtensibleModel
     /// </summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? UnknownFields { get; set; }
+
+    /// <summary>A copy of <see cref="UnknownFields"/> for a deep clone (the values themselves are immutable).</summary>
+    /// <returns>A new dictionary, or <see langword="null"/> when there are no unknown fields.</returns>
+    protected IDictionary<string, JsonElement>? CloneUnknownFields() =>
+        UnknownFields is null ? null : new Dictionary<string, JsonElement>(UnknownFields, StringComparer.Ordinal);
 }
