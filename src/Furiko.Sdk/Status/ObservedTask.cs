@@ -49,7 +49,11 @@ public sealed record ObservedTask
     /// <summary>The Pod's <c>execution.furiko.io/task-parallel-index-hash</c> label, if any.</summary>
     public string? ParallelIndexHash { get; init; }
 
-    /// <summary>The last known state of each container, in the Pod's container order.</summary>
+    /// <summary>
+    /// The state of each app container as Furiko records it, in the order of the Pod's <c>status.containerStatuses</c>
+    /// (which kubelet sorts by container name): the container's ID and, only while the container is terminated, the
+    /// exit code, signal, reason and message of that termination (exit code 0 and nothing else otherwise).
+    /// </summary>
     public IReadOnlyList<TaskContainerState> ContainerStates { get; init; } = [];
 
     /// <summary>The Pod this was read from; <see langword="null"/> when the task was built by hand (tests).</summary>
