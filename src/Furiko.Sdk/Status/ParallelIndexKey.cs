@@ -46,8 +46,11 @@ public readonly record struct ParallelIndexKey
             var builder = new StringBuilder();
             foreach (var (key, value) in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
+                // A JSON null value reads as "" in Furiko (Go has no null strings), so it is the same index.
+                var text = value ?? string.Empty;
+
                 // Length prefixes keep the encoding unambiguous whatever the keys and values contain.
-                builder.Append(key.Length).Append(':').Append(key).Append(value.Length).Append(':').Append(value);
+                builder.Append(key.Length).Append(':').Append(key).Append(text.Length).Append(':').Append(text);
             }
 
             matrix = builder.ToString();
