@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Furiko.Sdk.Models;
+using k8s.Models;
 using NodaTime;
 
 namespace Furiko.Sdk.Status;
@@ -12,6 +13,28 @@ namespace Furiko.Sdk.Status;
 /// </summary>
 public static class JobStatusDeriver
 {
+    /// <summary>
+    /// Derives the status from Pods: the Job's own Pods are picked out with <see cref="JobTaskSelector"/> and read with
+    /// <see cref="PodTaskReader"/>; other Pods are ignored.
+    /// </summary>
+    /// <param name="job">The Job.</param>
+    /// <param name="pods">Candidate Pods, typically those labelled with the Job's UID.</param>
+    /// <param name="now">The time of the derivation.</param>
+    /// <returns>A new status.</returns>
+    /// <exception cref="ArgumentException">One of the Job's Pods cannot be read as a task (the message names the field).</exception>
+    public static JobStatus DeriveFromPods(Job job, IEnumerable<V1Pod> pods, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var selected = JobTaskSelector.Select(job, pods);
+        var tasks = new ObservedTask[selected.Count];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            tasks[i] = PodTaskReader.Read(selected[i]);
+        }
+
+        return Derive(job, tasks, now);
+    }
+
     /// <summary>Derives the status from live tasks already read from their Pods.</summary>
     /// <param name="job">The Job; its current status supplies the stored task refs, start time and tombstones.</param>
     /// <param name="liveTasks">The Job's live tasks.</param>

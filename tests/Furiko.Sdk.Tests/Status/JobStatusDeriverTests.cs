@@ -89,4 +89,29 @@ public class JobStatusDeriverTests
         Assert.Equal(T0, status.StartTime);
         Assert.Equal("""{"x":1}""", status.UnknownFields!["fromTheFuture"].GetRawText());
     }
+
+    [Fact]
+    public void Deriving_from_pods_reads_only_the_jobs_own_pods()
+    {
+        var job = StartedJob();
+        var uid = job.Metadata.Uid;
+        k8s.Models.V1Pod Pod(string name, string ownerUid, string phase) => new()
+        {
+            Metadata = new k8s.Models.V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = "default",
+                CreationTimestamp = T0.ToDateTimeUtc(),
+                Labels = new Dictionary<string, string> { [FurikoLabels.JobUid] = ownerUid },
+                OwnerReferences = [new k8s.Models.V1OwnerReference { ApiVersion = FurikoApi.GroupVersion, Kind = "Job", Name = "my-job", Uid = ownerUid, Controller = true }],
+            },
+            Status = new k8s.Models.V1PodStatus { Phase = phase },
+        };
+
+        var status = JobStatusDeriver.DeriveFromPods(job, [Pod("my-job-gezdqo-0", uid, "Pending"), Pod("other-gezdqo-0", "other", "Running")], At(5));
+
+        var taskRef = Assert.Single(status.Tasks!);
+        Assert.Equal("my-job-gezdqo-0", taskRef.Name);
+        Assert.Equal(JobPhase.Pending, status.Phase);
+    }
 }
