@@ -1,5 +1,6 @@
 using Furiko.Sdk.DependencyInjection;
 using Furiko.Sdk.Termination;
+using Furiko.Sdk.Termination.Deletion;
 using Furiko.Sdk.Termination.Execution;
 using Furiko.Sdk.Termination.ForceDeletion;
 using Furiko.Sdk.Termination.KillTimestamp;
@@ -8,6 +9,7 @@ using Furiko.Sdk.Termination.PendingTimeout;
 using Furiko.Sdk.Termination.Planning;
 using Furiko.Sdk.Termination.Triggers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -46,7 +48,9 @@ public static class FurikoTerminationServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskTerminationTrigger, PendingTimeoutTrigger>());
             services.TryAddSingleton<IForceDeletionPolicy, ForceDeletionPolicy>();
             services.TryAddSingleton<TerminationPlanner>();
-            services.TryAddSingleton<TerminationEngine>();
+            // A factory, so that an application that only plans (dry runs, "explain") still builds with
+            // ValidateOnBuild before the Kubernetes adapters or its own deletion strategy are registered.
+            services.TryAddSingleton(CreateEngine);
 
             // The composition root is the one place allowed to pick the real clock; everything else takes an IClock.
 #pragma warning disable RS0030 // Banned API: SystemClock.Instance is meant for exactly this registration.
@@ -61,4 +65,16 @@ public static class FurikoTerminationServiceCollectionExtensions
 
         return new FurikoTerminationBuilder(services);
     }
+
+    private static TerminationEngine CreateEngine(IServiceProvider services) => new(
+        services.GetRequiredService<TerminationPlanner>(),
+        services.GetService<ITerminationStatusSink>() ?? throw Missing(nameof(ITerminationStatusSink), "UseStatusSink"),
+        services.GetService<ITaskDeletionStrategy>() ?? throw Missing(nameof(ITaskDeletionStrategy), "UseTaskDeletionStrategy"),
+        services.GetRequiredService<IClock>(),
+        services.GetRequiredService<IOptions<TerminationOptions>>(),
+        services.GetService<ILogger<TerminationEngine>>());
+
+    private static InvalidOperationException Missing(string service, string builderMethod) => new(
+        $"The termination engine needs an {service}, and none is registered: register the SDK's Kubernetes adapters, " +
+        $"or supply your own with AddFurikoTermination().{builderMethod}(...).");
 }

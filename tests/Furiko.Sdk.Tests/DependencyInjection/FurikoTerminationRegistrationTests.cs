@@ -50,6 +50,19 @@ public class FurikoTerminationRegistrationTests
     }
 
     [Fact]
+    public void Without_a_deletion_strategy_the_container_still_builds_and_the_engine_says_what_is_missing()
+    {
+        var services = new ServiceCollection();
+        services.AddFurikoTermination().UseStatusSink(new InMemoryTerminationStatusSink());
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.NotNull(provider.GetRequiredService<TerminationPlanner>());
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<TerminationEngine>());
+        Assert.Contains("ITaskDeletionStrategy", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UseTaskDeletionStrategy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Calling_the_registration_twice_adds_nothing_twice()
     {
         var services = new ServiceCollection();
