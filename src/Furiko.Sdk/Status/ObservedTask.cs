@@ -23,6 +23,13 @@ public sealed record ObservedTask
     public Instant? DeletionTimestamp { get; init; }
 
     /// <summary>
+    /// The Pod's <c>metadata.deletionGracePeriodSeconds</c>: the grace period of the deletion in force, in seconds;
+    /// <see langword="null"/> if not being deleted. Kubernetes sets it to 0 once the Pod was force-deleted but is
+    /// still held by a finalizer, which tells the termination planner not to force it again (FURIKO-SEMANTICS 7.9).
+    /// </summary>
+    public long? DeletionGracePeriodSeconds { get; init; }
+
+    /// <summary>
     /// The latest start time among the Pod's containers that are running or terminated now (init containers
     /// and last states ignored); <see langword="null"/> if none has started.
     /// </summary>
