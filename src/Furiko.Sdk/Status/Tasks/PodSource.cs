@@ -1,3 +1,4 @@
+using Furiko.Sdk.Serialization;
 using k8s.Models;
 using NodaTime;
 

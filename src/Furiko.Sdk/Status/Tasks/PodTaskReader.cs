@@ -50,6 +50,7 @@ public static class PodTaskReader
             Uid = metadata.Uid ?? string.Empty,
             CreationTimestamp = created,
             DeletionTimestamp = deleted,
+            DeletionGracePeriodSeconds = metadata.DeletionGracePeriodSeconds,
             RunningTimestamp = PodTaskTimes.Running(source),
             FinishTimestamp = PodTaskTimes.Finish(source, created),
             Status = new TaskRefStatus

@@ -1,4 +1,5 @@
 using Furiko.Sdk.Models;
+using Furiko.Sdk.Serialization;
 using NodaTime;
 
 namespace Furiko.Sdk.Termination.Planning;
@@ -34,7 +35,7 @@ internal readonly struct JobTerminationFacts
         }
 
         Instant? deletedAt = metadata.DeletionTimestamp is { } deletion
-            ? KubernetesTimestamps.ToInstant(deletion, "metadata.deletionTimestamp")
+            ? KubernetesTimeConverter.ToInstant(deletion, "Job", "metadata.deletionTimestamp")
             : null;
         var hasFinalizer = false;
         if (metadata.Finalizers is { } finalizers)

@@ -34,14 +34,14 @@ internal static class PodCases
         ["OOMKilled with exit 0, phase Succeeded"] = () => Pod("Succeeded", Terminated("OOMKilled", 0)),
         ["OOMKilled in last state, restarted and running"] = () => Pod(
             "Running",
-            Running(RestartedAt).WithLastState(Termination("OOMKilled", 137, ContainerStartTime, ContainerFinishTime))),
+            Running(RestartedAt).WithLastState(TerminatedState("OOMKilled", 137, ContainerStartTime, ContainerFinishTime))),
         ["OOMKilled in last state, then completed"] = () => Pod(
             "Succeeded",
             Terminated("Completed", 0, RestartedAt, Utc("2021-02-09T04:07:00Z"))
-                .WithLastState(Termination("OOMKilled", 137, ContainerStartTime, ContainerFinishTime))),
+                .WithLastState(TerminatedState("OOMKilled", 137, ContainerStartTime, ContainerFinishTime))),
         ["crash loop back-off"] = () => Pod(
             "Running",
-            Waiting("CrashLoopBackOff", CrashLoopMessage).WithLastState(Termination("Error", 1, ContainerStartTime, ContainerFinishTime))),
+            Waiting("CrashLoopBackOff", CrashLoopMessage).WithLastState(TerminatedState("Error", 1, ContainerStartTime, ContainerFinishTime))),
         ["deadline exceeded while pulling the image"] = DeadlineExceededWhilePulling,
         ["deadline exceeded, no start time"] = () =>
         {
@@ -82,10 +82,10 @@ internal static class PodCases
         ["completed with zero times"] = () => Pod("Succeeded", Terminated("Completed", 0, DateTime.MinValue, DateTime.MinValue)),
         ["failed, only the last state has a finish time"] = () => Pod(
             "Failed",
-            Waiting("CrashLoopBackOff", CrashLoopMessage).WithLastState(Termination("Error", 1, ContainerStartTime, ContainerFinishTime))),
+            Waiting("CrashLoopBackOff", CrashLoopMessage).WithLastState(TerminatedState("Error", 1, ContainerStartTime, ContainerFinishTime))),
         ["failed, a zero current finish time hides the last one"] = () => Pod(
             "Failed",
-            Terminated("Error", 1, DateTime.MinValue, DateTime.MinValue).WithLastState(Termination("Error", 1, ContainerStartTime, ContainerFinishTime))),
+            Terminated("Error", 1, DateTime.MinValue, DateTime.MinValue).WithLastState(TerminatedState("Error", 1, ContainerStartTime, ContainerFinishTime))),
         ["two containers, one still running"] = () => Pod(
             "Running",
             Terminated("Completed", 0, ContainerStartTime, ContainerFinishTime, name: "a-sidecar"),

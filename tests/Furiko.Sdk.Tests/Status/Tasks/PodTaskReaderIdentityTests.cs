@@ -23,6 +23,16 @@ public class PodTaskReaderIdentityTests
     }
 
     [Fact]
+    public void The_deletion_grace_period_is_read_so_a_force_deleted_pod_is_recognised()
+    {
+        var pod = PodCases.Get("deleting while running");
+        pod.Metadata.DeletionGracePeriodSeconds = 0;
+
+        Assert.Equal(0, Read(pod).DeletionGracePeriodSeconds);
+        Assert.Null(Read(Created()).DeletionGracePeriodSeconds);
+    }
+
+    [Fact]
     public void A_pod_not_scheduled_and_not_deleting_has_no_node_and_no_deletion_time()
     {
         var pod = Created();

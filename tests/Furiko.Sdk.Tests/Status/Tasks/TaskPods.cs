@@ -114,10 +114,10 @@ internal static class TaskPods
         ContainerID = ContainerId,
         Ready = false,
         Started = false,
-        State = new V1ContainerState { Terminated = Termination(reason, exitCode, startedAt ?? ContainerStartTime, finishedAt ?? ContainerFinishTime, message) },
+        State = new V1ContainerState { Terminated = TerminatedState(reason, exitCode, startedAt ?? ContainerStartTime, finishedAt ?? ContainerFinishTime, message) },
     };
 
-    public static V1ContainerStateTerminated Termination(string reason, int exitCode, DateTime? startedAt, DateTime? finishedAt, string? message = null) => new()
+    public static V1ContainerStateTerminated TerminatedState(string reason, int exitCode, DateTime? startedAt, DateTime? finishedAt, string? message = null) => new()
     {
         ContainerID = ContainerId,
         Reason = reason,

@@ -1,10 +1,12 @@
+using Furiko.Sdk.Serialization;
 using Furiko.Sdk.Status;
+using Furiko.Sdk.Tests.Status.Tasks;
 using k8s;
 using k8s.Models;
 using NodaTime;
 using static Furiko.Sdk.Tests.Status.Tasks.TaskPods;
 
-namespace Furiko.Sdk.Tests.Status.Tasks;
+namespace Furiko.Sdk.Tests.Serialization;
 
 /// <summary>KubernetesClient's <see cref="DateTime"/> values become <see cref="Instant"/>s at the edge; local times are refused.</summary>
 public class KubernetesTimeConverterTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace Furiko.Sdk.Status;
+namespace Furiko.Sdk.Serialization;
 
 /// <summary>
 /// Turns KubernetesClient's <see cref="DateTime"/> values into NodaTime <see cref="Instant"/>s at the edge of the
