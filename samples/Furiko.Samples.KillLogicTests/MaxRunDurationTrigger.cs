@@ -1,3 +1,4 @@
+using Furiko.Sdk.Text;
 using Furiko.Sdk.Models;
 using Furiko.Sdk.Status;
 using Furiko.Sdk.Termination;

@@ -1,3 +1,4 @@
+using Furiko.Sdk.Text;
 namespace Furiko.Sdk.Termination;
 
 /// <summary>

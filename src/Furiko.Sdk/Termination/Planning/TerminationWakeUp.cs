@@ -1,3 +1,4 @@
+using Furiko.Sdk.Text;
 using NodaTime;
 
 namespace Furiko.Sdk.Termination.Planning;

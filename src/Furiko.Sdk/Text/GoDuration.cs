@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 
-namespace Furiko.Sdk.Termination;
+namespace Furiko.Sdk.Text;
 
 /// <summary>
 /// Formats a duration the way Go's <c>time.Duration.String</c> does, as Furiko's messages show durations:

@@ -1,7 +1,7 @@
-using Furiko.Sdk.Termination;
+using Furiko.Sdk.Text;
 using NodaTime;
 
-namespace Furiko.Sdk.Tests.Termination;
+namespace Furiko.Sdk.Tests.Text;
 
 public class GoDurationTests
 {
