@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Furiko.Sdk.Models;
 
 namespace Furiko.Sdk.Tests.Models;
@@ -111,6 +112,26 @@ public class CrdSchemaCheckerMutationTests
         Assert.Empty(CrdSchemaChecker.Check(schema, typeof(Job)));
     }
 
+    [Fact]
+    public void Model_side_defects_are_caught_too()
+    {
+        var schema = JsonNode.Parse("""
+            {"type":"object","properties":{
+              "when":{"type":"string","format":"date-time"},
+              "count":{"type":"integer","format":"int64"},
+              "labels":{"type":"object","additionalProperties":{"type":"string"}},
+              "items":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}}}}
+            """)!.AsObject();
+
+        var mismatches = CrdSchemaChecker.Check(schema, typeof(DefectiveModel));
+
+        AssertMismatches(
+            "$.when => DefectiveModel.When (Instant?) | $.count => DefectiveModel.Count (int) | "
+            + "$.labels => DefectiveModel.Labels (IList<string>) | $.items[*].name => DefectiveItem | $.items[*].title => DefectiveItem.Title (string)",
+            mismatches);
+        Assert.Contains(mismatches, m => m.SchemaPath == "$.when" && m.Problem.Contains("InstantJsonConverter", StringComparison.Ordinal));
+    }
+
     private static JsonObject Schema(string crd) => crd == "Job" ? CrdSchema.Job() : CrdSchema.JobConfig();
 
     private static Type RootType(string crd) => crd == "Job" ? typeof(Job) : typeof(JobConfig);
@@ -133,5 +154,33 @@ public class CrdSchemaCheckerMutationTests
                 mismatches.Any(m => m.SchemaPath == path && m.Model.StartsWith(model, StringComparison.Ordinal)),
                 $"Expected a mismatch at {path} naming {model}, found:\n{report}");
         }
+    }
+
+    private sealed class DefectiveModel
+    {
+        // A date-time without the converter: KubernetesClient would write it as {}.
+        [JsonPropertyName("when")]
+        public NodaTime.Instant? When { get; set; }
+
+        // int64 in the schema, 32 bits here.
+        [JsonPropertyName("count")]
+        public int Count { get; set; }
+
+        // A map in the schema, a list here.
+        [JsonPropertyName("labels")]
+        public IList<string>? Labels { get; set; }
+
+        [JsonPropertyName("items")]
+        public IList<DefectiveItem>? Items { get; set; }
+
+        [JsonIgnore]
+        public int Ignored => Count;
+    }
+
+    private sealed class DefectiveItem
+    {
+        // Renamed: the schema says "name".
+        [JsonPropertyName("title")]
+        public string? Title { get; set; }
     }
 }
