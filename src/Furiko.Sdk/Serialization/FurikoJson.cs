@@ -19,21 +19,7 @@ public static class FurikoJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        T? value;
-        try
-        {
-            value = KubernetesJson.Deserialize<T>(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new FurikoSerializationException(JsonErrorDescriber.Describe(ex, json, typeof(T)), ex.Path, null, ex);
-        }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or NotSupportedException or OverflowException or ArgumentException)
-        {
-            throw new FurikoSerializationException($"Cannot read {typeof(T).Name}: {ex.Message}", null, null, ex);
-        }
-
-        return value ?? throw new FurikoSerializationException($"Cannot read {typeof(T).Name}: the JSON is null.", "$", null, null);
+        return Read<T>(json, showPositions: true);
     }
 
     /// <summary>Writes a model (or any KubernetesClient object) as compact JSON.</summary>
@@ -43,5 +29,33 @@ public static class FurikoJson
     {
         ArgumentNullException.ThrowIfNull(value);
         return KubernetesJson.Serialize(value);
+    }
+
+    /// <summary>
+    /// Reads a model; <paramref name="showPositions"/> is false for JSON converted from YAML, whose line and byte
+    /// positions would mislead (the JSON path still says where).
+    /// </summary>
+    internal static T Read<T>(string json, bool showPositions)
+        where T : class
+    {
+        T? value;
+        try
+        {
+            value = KubernetesJson.Deserialize<T>(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new FurikoSerializationException(JsonErrorDescriber.Describe(ex, json, typeof(T).Name, showPositions), ex.Path, null, ex);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or NotSupportedException or ArithmeticException or ArgumentException)
+        {
+            // KubernetesClient's own converters (metadata timestamps, resource quantities) fail without a path.
+            throw ConverterFailureLocator.Locate(json, typeof(T)) is { } located
+                ? new FurikoSerializationException(JsonErrorDescriber.Describe(located, json, typeof(T).Name, showPositions), located.Path, null, ex)
+                : new FurikoSerializationException($"Cannot read {typeof(T).Name}: {ex.Message}", null, null, ex);
+        }
+
+        return value ?? throw new FurikoSerializationException(
+            $"Cannot read {typeof(T).Name}: at $: expected a JSON object ({typeof(T).Name}), found null.", "$", null, null);
     }
 }

@@ -12,12 +12,12 @@ namespace Furiko.Sdk.Serialization;
 /// </summary>
 public static class FurikoManifest
 {
-    private static readonly Dictionary<string, Func<string, IKubernetesObject>> Readers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<string, bool, IKubernetesObject>> Readers = new(StringComparer.Ordinal)
     {
-        [FurikoApi.JobKind] = FurikoJson.Deserialize<Job>,
-        [FurikoApi.JobListKind] = FurikoJson.Deserialize<JobList>,
-        [FurikoApi.JobConfigKind] = FurikoJson.Deserialize<JobConfig>,
-        [FurikoApi.JobConfigListKind] = FurikoJson.Deserialize<JobConfigList>,
+        [FurikoApi.JobKind] = FurikoJson.Read<Job>,
+        [FurikoApi.JobListKind] = FurikoJson.Read<JobList>,
+        [FurikoApi.JobConfigKind] = FurikoJson.Read<JobConfig>,
+        [FurikoApi.JobConfigListKind] = FurikoJson.Read<JobConfigList>,
     };
 
     /// <summary>Loads every document of a manifest.</summary>
@@ -31,10 +31,11 @@ public static class FurikoManifest
     {
         ArgumentNullException.ThrowIfNull(text);
         var documents = ToJsonDocuments(text);
+        var fromJson = IsJson(text);
         var objects = new List<IKubernetesObject>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
-            objects.Add(LoadDocument(documents[i], i));
+            objects.Add(LoadDocument(documents[i], i, fromJson));
         }
 
         return objects;
@@ -89,49 +90,69 @@ public static class FurikoManifest
     public static IReadOnlyList<string> ToJsonDocuments(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.AsSpan().TrimStart();
-        return !trimmed.IsEmpty && trimmed[0] == '{' ? [text] : YamlToJson.ConvertAll(text);
+        return IsJson(text) ? [text] : YamlToJson.ConvertAll(text);
     }
 
-    private static IKubernetesObject LoadDocument(string json, int index)
+    private static bool IsJson(string text) => text.AsSpan().TrimStart() is ['{', ..];
+
+    private static IKubernetesObject LoadDocument(string json, int index, bool fromJson)
     {
-        string? apiVersion;
-        string? kind;
+        var read = ReaderFor(ParseObject(json, index), index);
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new FurikoSerializationException(
-                    $"Document {index}: expected an object with apiVersion and kind, found {document.RootElement.ValueKind}.", "$", index, null);
-            }
-
-            apiVersion = StringProperty(document.RootElement, "apiVersion");
-            kind = StringProperty(document.RootElement, "kind");
-        }
-        catch (JsonException ex)
-        {
-            throw new FurikoSerializationException($"Document {index}: malformed JSON: {ex.Message}", ex.Path, index, ex);
-        }
-
-        if (apiVersion != FurikoApi.GroupVersion || kind is null || !Readers.TryGetValue(kind, out var read))
-        {
-            throw new FurikoSerializationException(
-                $"Document {index}: apiVersion '{apiVersion}' kind '{kind}' is not a Furiko kind the SDK models; "
-                + $"expected apiVersion '{FurikoApi.GroupVersion}' with kind {string.Join(", ", Readers.Keys)}.",
-                "$.kind",
-                index,
-                null);
-        }
-
-        try
-        {
-            return read(json);
+            // Positions in JSON converted from YAML would mislead; the JSON path still says where.
+            return read(json, fromJson);
         }
         catch (FurikoSerializationException ex)
         {
             throw new FurikoSerializationException($"Document {index}: {ex.Message}", ex.Path, index, ex.InnerException);
         }
+    }
+
+    private static JsonElement ParseObject(string json, int index)
+    {
+        JsonElement root;
+        try
+        {
+            // The serializer (unlike JsonDocument.Parse) reports the path at which malformed JSON stops.
+            root = JsonSerializer.Deserialize<JsonElement>(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new FurikoSerializationException($"Document {index}: {JsonErrorDescriber.Describe(ex, json, "the manifest", showPosition: true)}", ex.Path ?? "$", index, ex);
+        }
+
+        return root.ValueKind == JsonValueKind.Object
+            ? root
+            : throw new FurikoSerializationException(
+                $"Document {index}: at $: expected an object with apiVersion and kind, found {root.ValueKind}.", "$", index, null);
+    }
+
+    private static Func<string, bool, IKubernetesObject> ReaderFor(JsonElement root, int index)
+    {
+        var apiVersion = StringProperty(root, "apiVersion");
+        var kind = StringProperty(root, "kind");
+        if (kind is null || !Readers.TryGetValue(kind, out var read))
+        {
+            var found = kind is null ? "no kind" : $"kind '{kind}' (apiVersion '{apiVersion}')";
+            throw new FurikoSerializationException(
+                $"Document {index}: at $.kind: found {found}, which is not a Furiko kind the SDK models; "
+                + $"expected one of {string.Join(", ", Readers.Keys)} with apiVersion '{FurikoApi.GroupVersion}'.",
+                "$.kind",
+                index,
+                null);
+        }
+
+        if (apiVersion != FurikoApi.GroupVersion)
+        {
+            throw new FurikoSerializationException(
+                $"Document {index}: at $.apiVersion: found '{apiVersion}', expected '{FurikoApi.GroupVersion}' for kind '{kind}'.",
+                "$.apiVersion",
+                index,
+                null);
+        }
+
+        return read;
     }
 
     private static string? StringProperty(JsonElement element, string name) =>

@@ -27,7 +27,9 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
 
         // RFC 3339 allows lower-case 't' and 'z'; NodaTime's pattern wants upper case.
         var result = ReadPattern.Parse(text.ToUpperInvariant());
-        if (result.Success)
+
+        // NodaTime reads 24:00:00 as the end of the day; RFC 3339 (and Go, so the API server) allow hours 00-23 only.
+        if (result.Success && !(text.Length > 12 && text[11] == '2' && text[12] == '4'))
         {
             instant = result.Value.ToInstant();
             error = null;

@@ -1,8 +1,19 @@
+using System.Buffers;
+
 namespace Furiko.Sdk.Serialization;
 
-/// <summary>Splits a System.Text.Json error path (<c>$.a.b[0]['c.d']</c>) into property names and array indexes.</summary>
+/// <summary>
+/// Builds and splits JSON paths the way System.Text.Json writes them in its errors: <c>$.a.b[0]['c.d']</c>.
+/// </summary>
 internal static class JsonPathSegments
 {
+    // The characters for which System.Text.Json switches a property name to the bracket form.
+    private static readonly SearchValues<char> Special = SearchValues.Create(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029");
+
+    /// <summary>The path of a property of the object at <paramref name="path"/>.</summary>
+    public static string Child(string path, string name) =>
+        name.AsSpan().IndexOfAny(Special) < 0 ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+
     public static IEnumerable<object> Parse(string path)
     {
         var i = path.StartsWith('$') ? 1 : 0;

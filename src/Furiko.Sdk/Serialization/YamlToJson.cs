@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Furiko.Sdk.Serialization;
 
@@ -12,223 +10,348 @@ namespace Furiko.Sdk.Serialization;
 /// Converts YAML documents to JSON text so that they can be read with the models' own converters
 /// (KubernetesClient's YAML reader cannot be given converters). Scalars are typed by the YAML 1.2 core
 /// schema: quoted scalars are strings; plain scalars are null, booleans, integers or floats when they look
-/// like one, strings otherwise.
+/// like one, strings otherwise. Reads the parser's events directly, so every error names the JSON path it
+/// occurred at, and cyclic or exploding aliases are refused instead of being expanded.
 /// </summary>
 internal static class YamlToJson
 {
-    private const string StrTag = "tag:yaml.org,2002:str";
+    /// <summary>Parses every document of a YAML stream; empty (and null) documents are skipped, as kubectl does.</summary>
+    /// <exception cref="FurikoSerializationException">The YAML is malformed or has no JSON form.</exception>
+    public static IReadOnlyList<string> ConvertAll(string yaml) => new StreamConverter(yaml).ConvertAll();
 
-    /// <summary>Parses every document of a YAML stream; empty documents are skipped.</summary>
-    public static IReadOnlyList<string> ConvertAll(string yaml)
+    private sealed class StreamConverter(string yaml)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            throw new FurikoSerializationException(
-                $"Malformed YAML at line {ex.Start.Line}, column {ex.Start.Column}: {Innermost(ex).Message}", null, null, ex);
-        }
+        private const string StrTag = "tag:yaml.org,2002:str";
 
-        var documents = new List<string>(stream.Documents.Count);
-        foreach (var document in stream.Documents)
+        // System.Text.Json's default maximum depth: a deeper document could not be read back anyway.
+        private const int MaxDepth = 64;
+
+        // Bounds what aliases may expand to ("billion laughs"); real manifests alias a few small nodes.
+        private const int MaxAliasedValues = 100_000;
+
+        private readonly Parser _parser = new(new StringReader(yaml));
+        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
+        private readonly List<string> _documents = [];
+        private int _aliasedValues;
+        private string _path = "$";
+
+        public List<string> ConvertAll()
         {
-            if (document.RootNode is YamlScalarNode { Value: null or "" } || IsNullScalar(document.RootNode))
+            try
             {
-                continue;
+                _parser.Consume<StreamStart>();
+                while (!_parser.TryConsume<StreamEnd>(out _))
+                {
+                    _parser.Consume<DocumentStart>();
+                    _anchors.Clear();
+                    _path = "$";
+                    var root = Read("$", 0);
+                    _parser.Consume<DocumentEnd>();
+                    if (root is not null)
+                    {
+                        _documents.Add(root.ToJsonString());
+                    }
+                }
+            }
+            catch (YamlException ex)
+            {
+                throw Malformed($"at line {ex.Start.Line}, column {ex.Start.Column}", Innermost(ex).Message, ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner fails this way on some unclosed flow collections.
+                var position = _parser.Current is { } last ? $"after line {last.End.Line}, column {last.End.Column}" : "at line 1";
+                throw Malformed(position, ex.Message, ex);
             }
 
-            documents.Add(Convert(document.RootNode));
+            return _documents;
         }
 
-        return documents;
-    }
-
-    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
-
-    private static bool IsNullScalar(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" };
-
-    private static string Convert(YamlNode root)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        private JsonNode? Read(string path, int depth)
         {
-            Write(writer, root);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                writer.WriteStartObject();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (key, value) in mapping.Children)
-                {
-                    if (key is not YamlScalarNode { Value: { } name })
-                    {
-                        throw Error(key, "a mapping key must be a plain string");
-                    }
-
-                    if (!seen.Add(name))
-                    {
-                        throw Error(key, $"duplicate key '{name}'");
-                    }
-
-                    writer.WritePropertyName(name);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-
-            case YamlSequenceNode sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Children)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-
-            case YamlScalarNode scalar:
-                WriteScalar(writer, scalar);
-                break;
-
-            default:
-                throw Error(node, $"unsupported YAML node {node.NodeType}");
-        }
-    }
-
-    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? string.Empty;
-        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag))
-        {
-            writer.WriteStringValue(text);
-            return;
-        }
-
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL":
-                writer.WriteNullValue();
-                return;
-            case "true" or "True" or "TRUE":
-                writer.WriteBooleanValue(true);
-                return;
-            case "false" or "False" or "FALSE":
-                writer.WriteBooleanValue(false);
-                return;
-        }
-
-        if (TryInteger(text, out var integer))
-        {
-            writer.WriteRawValue(integer, skipInputValidation: false);
-        }
-        else if (TryFloat(text, out var number))
-        {
-            if (double.IsNaN(number) || double.IsInfinity(number))
+            _path = path;
+            if (_parser.TryConsume<AnchorAlias>(out var alias))
             {
-                throw Error(scalar, $"'{text}' has no JSON representation");
+                return Expand(alias, path, depth);
             }
 
-            writer.WriteNumberValue(number);
-        }
-        else
-        {
-            writer.WriteStringValue(text);
-        }
-    }
+            if (_parser.TryConsume<Scalar>(out var scalar))
+            {
+                return Remember(scalar, ScalarValue(scalar, path));
+            }
 
-    // YAML 1.2 core schema integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+; written as plain decimal.
-    private static bool TryInteger(string text, out string json)
-    {
-        json = string.Empty;
-        var sign = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
-        BigInteger value;
-        if (IsAll(text.AsSpan(sign), char.IsAsciiDigit))
-        {
-            value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            if (_parser.Accept<NodeEvent>(out var start) && start is SequenceStart or MappingStart)
+            {
+                if (depth >= MaxDepth)
+                {
+                    throw Error(start, path, $"the document is nested deeper than {MaxDepth} levels");
+                }
+
+                Open(start);
+                _parser.MoveNext();
+                JsonNode container = start is SequenceStart ? ReadSequence(path, depth + 1) : ReadMapping(path, depth + 1);
+                Close(start);
+                return Remember(start, container);
+            }
+
+            throw Error(_parser.Current!, path, "unexpected YAML content");
         }
-        else if (text.StartsWith("0x", StringComparison.Ordinal) && IsAll(text.AsSpan(2), char.IsAsciiHexDigit))
+
+        private JsonArray ReadSequence(string path, int depth)
         {
-            // A leading 0 keeps the hex value positive.
-            value = BigInteger.Parse(string.Concat("0", text.AsSpan(2)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            var array = new JsonArray();
+            while (!_parser.TryConsume<SequenceEnd>(out _))
+            {
+                array.Add(Read($"{path}[{array.Count}]", depth));
+            }
+
+            return array;
         }
-        else if (text.StartsWith("0o", StringComparison.Ordinal) && IsAll(text.AsSpan(2), c => c is >= '0' and <= '7'))
+
+        private JsonObject ReadMapping(string path, int depth)
+        {
+            var mapping = new JsonObject();
+            while (!_parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = _parser.Current!;
+                if (!_parser.TryConsume<Scalar>(out var key))
+                {
+                    throw Error(keyEvent, path, "a mapping key must be a string, not a collection or an alias");
+                }
+
+                var childPath = JsonPathSegments.Child(path, key.Value);
+                CheckUnicode(key, key.Value, childPath);
+                if (mapping.ContainsKey(key.Value))
+                {
+                    throw Error(key, childPath, $"duplicate key '{key.Value}'");
+                }
+
+                mapping[key.Value] = Read(childPath, depth);
+            }
+
+            return mapping;
+        }
+
+        private JsonNode? Expand(AnchorAlias alias, string path, int depth)
+        {
+            var name = alias.Value.Value;
+            if (_openAnchors.Contains(name))
+            {
+                throw Error(alias, path, $"alias *{name} refers to a node that contains it");
+            }
+
+            if (!_anchors.TryGetValue(name, out var target))
+            {
+                throw Error(alias, path, $"alias *{name} refers to no anchor defined before it");
+            }
+
+            var (values, height) = Measure(target);
+            _aliasedValues += values;
+            if (_aliasedValues > MaxAliasedValues)
+            {
+                throw Error(alias, path, $"aliases expand to more than {MaxAliasedValues} values");
+            }
+
+            if (depth + height > MaxDepth)
+            {
+                throw Error(alias, path, $"alias *{name} makes the document nested deeper than {MaxDepth} levels");
+            }
+
+            return target?.DeepClone();
+        }
+
+        private void Open(NodeEvent start)
+        {
+            if (!start.Anchor.IsEmpty)
+            {
+                _openAnchors.Add(start.Anchor.Value);
+            }
+        }
+
+        private void Close(NodeEvent start)
+        {
+            if (!start.Anchor.IsEmpty)
+            {
+                _openAnchors.Remove(start.Anchor.Value);
+            }
+        }
+
+        private JsonNode? Remember(NodeEvent node, JsonNode? value)
+        {
+            if (!node.Anchor.IsEmpty)
+            {
+                _anchors[node.Anchor.Value] = value;
+            }
+
+            return value;
+        }
+
+        private JsonNode? ScalarValue(Scalar scalar, string path)
+        {
+            var text = scalar.Value;
+            CheckUnicode(scalar, text, path);
+            if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StrTag))
+            {
+                return JsonValue.Create(text);
+            }
+
+            switch (text)
+            {
+                case "" or "~" or "null" or "Null" or "NULL":
+                    return null;
+                case "true" or "True" or "TRUE":
+                    return JsonValue.Create(true);
+                case "false" or "False" or "FALSE":
+                    return JsonValue.Create(false);
+            }
+
+            if (TryInteger(text, out var integer))
+            {
+                // Parsed from text so that integers beyond 64 bits keep every digit.
+                return JsonNode.Parse(integer.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (TryFloat(text, out var number))
+            {
+                return double.IsFinite(number)
+                    ? JsonValue.Create(number)
+                    : throw Error(scalar, path, $"'{text}' has no JSON representation");
+            }
+
+            return JsonValue.Create(text);
+        }
+
+        // A lone UTF-16 surrogate (possible through YAML's \u escapes) cannot be written as JSON.
+        private void CheckUnicode(ParsingEvent where, string text, string path)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    throw Error(where, path, "the text holds an unpaired UTF-16 surrogate, which is not valid Unicode");
+                }
+            }
+        }
+
+        // The number of values in a node and how many containers deep it goes.
+        private static (int Values, int Height) Measure(JsonNode? node)
+        {
+            var children = node switch
+            {
+                JsonObject obj => obj.Select(member => member.Value),
+                JsonArray array => array,
+                _ => null,
+            };
+            if (children is null)
+            {
+                return (1, 0);
+            }
+
+            var (values, height) = (1, 0);
+            foreach (var child in children)
+            {
+                var (childValues, childHeight) = Measure(child);
+                values += childValues;
+                height = Math.Max(height, childHeight);
+            }
+
+            return (values, height + 1);
+        }
+
+        private FurikoSerializationException Malformed(string position, string reason, Exception inner)
+        {
+            var where = _path == "$" ? string.Empty : $" (in {_path})";
+            return new($"Document {_documents.Count}: malformed YAML {position}{where}: {reason}", null, _documents.Count, inner);
+        }
+
+        private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+
+        private FurikoSerializationException Error(ParsingEvent where, string path, string what) =>
+            new($"Document {_documents.Count}: invalid YAML at {path} (line {where.Start.Line}, column {where.Start.Column}): {what}.", path, _documents.Count, null);
+
+        // YAML 1.2 core schema integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+.
+        private static bool TryInteger(string text, out BigInteger value)
         {
             value = BigInteger.Zero;
-            foreach (var c in text.AsSpan(2))
+            var sign = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+            if (IsAll(text.AsSpan(sign), char.IsAsciiDigit))
             {
-                value = (value * 8) + (c - '0');
+                value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                return true;
             }
-        }
-        else
-        {
-            return false;
-        }
 
-        json = value.ToString(CultureInfo.InvariantCulture);
-        return true;
-    }
-
-    // YAML 1.2 core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, and .inf / .nan.
-    private static bool TryFloat(string text, out double value)
-    {
-        value = 0;
-        switch (text)
-        {
-            case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
-                value = double.PositiveInfinity;
+            if (text.StartsWith("0x", StringComparison.Ordinal) && IsAll(text.AsSpan(2), char.IsAsciiHexDigit))
+            {
+                // A leading 0 keeps the hex value positive.
+                value = BigInteger.Parse(string.Concat("0", text.AsSpan(2)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
                 return true;
-            case "-.inf" or "-.Inf" or "-.INF":
-                value = double.NegativeInfinity;
+            }
+
+            if (text.StartsWith("0o", StringComparison.Ordinal) && IsAll(text.AsSpan(2), c => c is >= '0' and <= '7'))
+            {
+                foreach (var c in text.AsSpan(2))
+                {
+                    value = (value * 8) + (c - '0');
+                }
+
                 return true;
-            case ".nan" or ".NaN" or ".NAN":
-                value = double.NaN;
-                return true;
-        }
+            }
 
-        var body = text.AsSpan().TrimStart("+-");
-        if (body.Length == 0 || text.Length - body.Length > 1 || !(char.IsAsciiDigit(body[0]) || body[0] == '.'))
-        {
             return false;
         }
 
-        if (!IsAll(body, c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-'))
+        // YAML 1.2 core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, and .inf / .nan.
+        private static bool TryFloat(string text, out double value)
         {
-            return false;
-        }
+            value = 0;
+            switch (text)
+            {
+                case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
+                    value = double.PositiveInfinity;
+                    return true;
+                case "-.inf" or "-.Inf" or "-.INF":
+                    value = double.NegativeInfinity;
+                    return true;
+                case ".nan" or ".NaN" or ".NAN":
+                    value = double.NaN;
+                    return true;
+            }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static bool IsAll(ReadOnlySpan<char> span, Func<char, bool> predicate)
-    {
-        if (span.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in span)
-        {
-            if (!predicate(c))
+            var body = text.AsSpan().TrimStart("+-");
+            if (body.Length == 0 || text.Length - body.Length > 1 || !(char.IsAsciiDigit(body[0]) || body[0] == '.'))
             {
                 return false;
             }
+
+            if (!IsAll(body, c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-'))
+            {
+                return false;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
         }
 
-        return true;
-    }
+        private static bool IsAll(ReadOnlySpan<char> span, Func<char, bool> predicate)
+        {
+            if (span.IsEmpty)
+            {
+                return false;
+            }
 
-    private static FurikoSerializationException Error(YamlNode node, string what) =>
-        new($"Invalid YAML at line {node.Start.Line}, column {node.Start.Column}: {what}.");
+            foreach (var c in span)
+            {
+                if (!predicate(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }
