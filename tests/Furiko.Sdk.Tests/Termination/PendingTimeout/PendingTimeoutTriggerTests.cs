@@ -80,7 +80,7 @@ public class PendingTimeoutTriggerTests
     public void A_task_restarting_in_CrashLoopBackOff_counts_as_pending()
     {
         // The live Pod has no running container now (waiting, last state terminated): no running time.
-        var crashLooping = Pending("t", At(0)) with { Status = new Models.TaskRefStatus { State = Models.TaskState.Starting, Reason = "CrashLoopBackOff" } };
+        var crashLooping = Pending("t", At(0)) with { Status = new Furiko.Sdk.Models.TaskRefStatus { State = Furiko.Sdk.Models.TaskState.Starting, Reason = "CrashLoopBackOff" } };
 
         Assert.Equal(TriggerVerdict.Due, Trigger().Evaluate(NewJob(), crashLooping, At(900)).Verdict);
     }

@@ -10,7 +10,7 @@ public class TerminationPlannerAllocationTests
     public void A_pass_where_nothing_is_due_allocates_nothing()
     {
         var planner = Planner();
-        var job = NewJob().Parallel(Models.ParallelCompletionStrategy.AllSuccessful, complete: false, successful: null);
+        var job = NewJob().Parallel(Furiko.Sdk.Models.ParallelCompletionStrategy.AllSuccessful, complete: false, successful: null);
         job.Metadata.Annotations = new Dictionary<string, string> { ["team"] = "payments" };
         job.Spec.KillTimestamp = At(10_000);
         var tasks = new List<ObservedTask>
