@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -8,18 +8,19 @@ namespace Furiko.Sdk.Serialization;
 
 /// <summary>
 /// Converts YAML documents to JSON text so that they can be read with the models' own converters
-/// (KubernetesClient's YAML reader cannot be given converters). Scalars are typed by the YAML 1.2 core
-/// schema: quoted scalars are strings; plain scalars are null, booleans, integers or floats when they look
-/// like one, strings otherwise. Reads the parser's events directly, so every error names the JSON path it
+/// (KubernetesClient's YAML reader cannot be given converters). Scalars are typed as kubectl types them
+/// (go-yaml v2, YAML 1.1 rules): quoted scalars are strings; plain scalars are null, booleans (also
+/// yes/no/on/off/y/n), integers (0644 is octal, 1_000 is 1000) or floats when they look like one, strings
+/// otherwise (timestamps stay strings). Reads the parser's events directly, so every error names the JSON path it
 /// occurred at, and cyclic or exploding aliases are refused instead of being expanded.
 /// </summary>
-internal static class YamlToJson
+internal static partial class YamlToJson
 {
     /// <summary>Parses every document of a YAML stream; empty (and null) documents are skipped, as kubectl does.</summary>
     /// <exception cref="FurikoSerializationException">The YAML is malformed or has no JSON form.</exception>
     public static IReadOnlyList<string> ConvertAll(string yaml) => new StreamConverter(yaml).ConvertAll();
 
-    private sealed class StreamConverter(string yaml)
+    private sealed partial class StreamConverter(string yaml)
     {
         private const string StrTag = "tag:yaml.org,2002:str";
 
@@ -196,27 +197,37 @@ internal static class YamlToJson
                 return JsonValue.Create(text);
             }
 
+            // Plain scalars resolve as kubectl resolves them (go-yaml v2, YAML 1.1 rules), so a manifest means here
+            // what it means to kubectl: yes/on/y are true, 0644 is octal 420, 1_000 is 1000.
             switch (text)
             {
                 case "" or "~" or "null" or "Null" or "NULL":
                     return null;
-                case "true" or "True" or "TRUE":
+                case "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON":
                     return JsonValue.Create(true);
-                case "false" or "False" or "FALSE":
+                case "n" or "N" or "no" or "No" or "NO" or "false" or "False" or "FALSE" or "off" or "Off" or "OFF":
                     return JsonValue.Create(false);
+                case ".nan" or ".NaN" or ".NAN" or ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF":
+                    throw Error(scalar, path, $"'{text}' has no JSON representation");
             }
 
-            if (TryInteger(text, out var integer))
+            if (text[0] is not (>= '0' and <= '9') and not '+' and not '-' and not '.')
             {
-                // Parsed from text so that integers beyond 64 bits keep every digit.
+                return JsonValue.Create(text);
+            }
+
+            var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
+            if (GoIntegerSyntax.TryParse(digits, out var integer))
+            {
+                // Parsed from text so that unsigned 64-bit values keep every digit.
                 return JsonNode.Parse(integer.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (TryFloat(text, out var number))
+            if (YamlFloat().IsMatch(digits) && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 return double.IsFinite(number)
                     ? JsonValue.Create(number)
-                    : throw Error(scalar, path, $"'{text}' has no JSON representation");
+                    : throw Error(scalar, path, $"'{text}' is too large for a JSON number");
             }
 
             return JsonValue.Create(text);
@@ -274,84 +285,8 @@ internal static class YamlToJson
         private FurikoSerializationException Error(ParsingEvent where, string path, string what) =>
             new($"Document {_documents.Count}: invalid YAML at {path} (line {where.Start.Line}, column {where.Start.Column}): {what}.", path, _documents.Count, null);
 
-        // YAML 1.2 core schema integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+.
-        private static bool TryInteger(string text, out BigInteger value)
-        {
-            value = BigInteger.Zero;
-            var sign = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
-            if (IsAll(text.AsSpan(sign), char.IsAsciiDigit))
-            {
-                value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-                return true;
-            }
-
-            if (text.StartsWith("0x", StringComparison.Ordinal) && IsAll(text.AsSpan(2), char.IsAsciiHexDigit))
-            {
-                // A leading 0 keeps the hex value positive.
-                value = BigInteger.Parse(string.Concat("0", text.AsSpan(2)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-                return true;
-            }
-
-            if (text.StartsWith("0o", StringComparison.Ordinal) && IsAll(text.AsSpan(2), c => c is >= '0' and <= '7'))
-            {
-                foreach (var c in text.AsSpan(2))
-                {
-                    value = (value * 8) + (c - '0');
-                }
-
-                return true;
-            }
-
-            return false;
-        }
-
-        // YAML 1.2 core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, and .inf / .nan.
-        private static bool TryFloat(string text, out double value)
-        {
-            value = 0;
-            switch (text)
-            {
-                case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF":
-                    value = double.PositiveInfinity;
-                    return true;
-                case "-.inf" or "-.Inf" or "-.INF":
-                    value = double.NegativeInfinity;
-                    return true;
-                case ".nan" or ".NaN" or ".NAN":
-                    value = double.NaN;
-                    return true;
-            }
-
-            var body = text.AsSpan().TrimStart("+-");
-            if (body.Length == 0 || text.Length - body.Length > 1 || !(char.IsAsciiDigit(body[0]) || body[0] == '.'))
-            {
-                return false;
-            }
-
-            if (!IsAll(body, c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-'))
-            {
-                return false;
-            }
-
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        }
-
-        private static bool IsAll(ReadOnlySpan<char> span, Func<char, bool> predicate)
-        {
-            if (span.IsEmpty)
-            {
-                return false;
-            }
-
-            foreach (var c in span)
-            {
-                if (!predicate(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        // go-yaml v2's float syntax, checked after underscores are removed.
+        [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+        private static partial Regex YamlFloat();
     }
 }

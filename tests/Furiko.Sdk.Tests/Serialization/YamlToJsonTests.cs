@@ -36,6 +36,10 @@ public class YamlToJsonTests
     [InlineData("a: 0xff", "255")]
     [InlineData("a: 0o17", "15")]
     [InlineData("a: 0o0", "0")]
+    [InlineData("a: 0644", "420")]
+    [InlineData("a: -0b101", "-5")]
+    [InlineData("a: 1_000", "1000")]
+    [InlineData("a: 18446744073709551615", "18446744073709551615")]
     public void Hex_and_octal_integers_are_numbers(string yaml, string json)
     {
         AssertValue(yaml, JsonValueKind.Number, json);
@@ -80,17 +84,37 @@ public class YamlToJsonTests
     }
 
     [Theory]
-    [InlineData("a: yes", "yes")]
-    [InlineData("a: on", "on")]
     [InlineData("a: 1.2.3", "1.2.3")]
+    [InlineData("a: 0b102", "0b102")]
+    [InlineData("a: yess", "yess")]
     [InlineData("a: 0x", "0x")]
-    [InlineData("a: 1_000", "1_000")]
     [InlineData("a: 2022-03-06T00:27:00+08:00", "2022-03-06T00:27:00+08:00")]
     [InlineData("a: H/5 * * * *", "H/5 * * * *")]
     [InlineData("a: 500m", "500m")]
     public void Other_plain_scalars_are_strings(string yaml, string value)
     {
         Assert.Equal(value, Value(yaml)!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("a: yes", true)]
+    [InlineData("a: On", true)]
+    [InlineData("a: y", true)]
+    [InlineData("a: NO", false)]
+    [InlineData("a: off", false)]
+    [InlineData("a: n", false)]
+    public void Yaml_1_1_booleans_read_as_kubectl_reads_them(string yaml, bool value)
+    {
+        Assert.Equal(value, Value(yaml)!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("a: 08", 8.0)]
+    [InlineData("a: 99999999999999999999", 1e20)]
+    [InlineData("a: -18446744073709551615", -18446744073709551615.0)]
+    public void Numbers_go_rejects_as_integers_fall_back_to_floats_as_in_kubectl(string yaml, double value)
+    {
+        Assert.Equal(value, Value(yaml)!.GetValue<double>());
     }
 
     [Theory]
