@@ -10,6 +10,9 @@ namespace Furiko.Sdk.Kubernetes;
 /// <param name="Name">The name, or <see langword="null"/> for a collection.</param>
 internal sealed record ApiCall(string Verb, string Kind, string Resource, string? Namespace, string? Name)
 {
+    /// <summary>Whether the call changes something (create, patch, update, delete), so that a repeat may find its own earlier effect.</summary>
+    public bool IsWrite => Verb is not ("get" or "list" or "watch");
+
     /// <summary>The failure record of this call with the server's answer.</summary>
     /// <param name="statusCode">The HTTP status, if any came.</param>
     /// <param name="reason">The Status reason, if any.</param>

@@ -76,7 +76,7 @@ internal static class ApiErrorTranslator
         }
 
         var message = $"{call.Verb} {Target(call)} failed: {StatusText(statusCode, reason)}{ServerText(serverMessage)}";
-        if (mayHaveActedBefore && statusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        if (mayHaveActedBefore && call.IsWrite && statusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
         {
             message += $" (after {attempts} attempts: an earlier attempt failed without an answer and may have been carried out)";
         }
