@@ -55,6 +55,9 @@ public interface IFurikoResourceClient<TObject, TList>
     /// resourceVersion. A watch started from a caller's resourceVersion only knows what it yielded itself, so a
     /// deletion of an object it never yielded cannot be reported after a 410; leave the resourceVersion unset to be
     /// told about every deletion. Bookmarks and ERROR events are handled inside and never yielded.
+    /// The stream is read through KubernetesClient's own watch support, which only reads responses produced by a
+    /// <c>k8s.Kubernetes</c>: give one (with any HTTP handler behind it); another <see cref="IKubernetes"/> makes the
+    /// watch fail with <see cref="InvalidOperationException"/>.
     /// </summary>
     /// <param name="namespaceName">The namespace; <see langword="null"/> for all namespaces.</param>
     /// <param name="options">Selectors, start resourceVersion and connection time limit.</param>
@@ -62,6 +65,7 @@ public interface IFurikoResourceClient<TObject, TList>
     /// <returns>The changes, in the order the server reports them.</returns>
     /// <exception cref="FurikoApiTransientException">Connecting failed <see cref="KubernetesRetryOptions.MaxAttempts"/> times in a row.</exception>
     /// <exception cref="FurikoApiException">The server refused the watch (for example 403 Forbidden).</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="IKubernetes"/> did not produce a watch stream KubernetesClient can read.</exception>
     IAsyncEnumerable<WatchEvent<TObject>> WatchAsync(string? namespaceName, WatchOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

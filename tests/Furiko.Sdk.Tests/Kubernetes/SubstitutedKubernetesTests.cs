@@ -57,6 +57,27 @@ public class SubstitutedKubernetesTests
             Arg.Any<IReadOnlyDictionary<string, IReadOnlyList<string>>>(), Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task A_watch_over_a_client_that_cannot_stream_fails_with_a_clear_message()
+    {
+        var (kubernetes, customObjects) = Substitutes();
+        customObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
+                Arg.Any<string>(), Arg.Any<string>(), Arg.Any<string>(), Arg.Any<string>(), Arg.Any<bool?>(), Arg.Any<string>(), Arg.Any<string>(),
+                Arg.Any<string>(), Arg.Any<int?>(), Arg.Any<string>(), Arg.Any<string>(), Arg.Any<int?>(), Arg.Any<bool?>(), Arg.Any<bool?>(),
+                Arg.Any<IReadOnlyDictionary<string, IReadOnlyList<string>>>(), Arg.Any<CancellationToken>())
+            .Returns(_ => new HttpOperationResponse<object> { Response = new HttpResponseMessage(HttpStatusCode.OK) });
+        var jobs = new JobClient(kubernetes, ClientFactory.NoWait(), TimeProvider.System);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var unused in jobs.WatchAsync("default", new WatchOptions { ResourceVersion = "1" }, Token))
+            {
+            }
+        });
+
+        Assert.StartsWith("watch Job in namespace default: KubernetesClient could not read the watch stream", ex.Message, StringComparison.Ordinal);
+    }
+
     internal static HttpOperationException Failure(HttpStatusCode status, string body)
     {
         using var response = new HttpResponseMessage(status);

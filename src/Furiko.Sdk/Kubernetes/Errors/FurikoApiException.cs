@@ -8,7 +8,7 @@ namespace Furiko.Sdk.Kubernetes;
 /// what kind of failure it was: <see cref="FurikoApiNotFoundException"/> (404), <see cref="FurikoApiConflictException"/>
 /// (409), <see cref="FurikoApiInvalidException"/> (422) and <see cref="FurikoApiTransientException"/> (the server was
 /// unavailable or overloaded, or could not be reached, and retries ran out). Other statuses (400, 401, 403, 405, ...)
-/// are this base type.
+/// are this base type. Its data does not change after construction, so it may be shared across threads.
 /// </summary>
 public class FurikoApiException : Exception
 {

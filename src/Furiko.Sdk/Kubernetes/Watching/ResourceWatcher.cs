@@ -217,6 +217,15 @@ internal sealed class ResourceWatcher<TObject>
         }
 
         var error = outcome.Error!;
+        if (error is k8s.Exceptions.KubernetesClientException)
+        {
+            // KubernetesClient reads a watch only from a response its own k8s.Kubernetes produced.
+            return new InvalidOperationException(
+                $"{_call.Verb} {_call.ToFailure(null, null, null).Target}: KubernetesClient could not read the watch stream ({error.Message}). "
+                + "Watches need the IKubernetes to be a k8s.Kubernetes (any HTTP handler may sit behind it).",
+                error);
+        }
+
         var translated = ApiErrorTranslator.Translate(_call, error, attempts, false, cancellationToken);
         if (translated is null)
         {
