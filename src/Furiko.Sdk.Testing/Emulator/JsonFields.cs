@@ -68,7 +68,9 @@ internal static class JsonFields
             node = node is JsonObject o ? o[step] : null;
         }
 
-        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var n) ? n : null;
+        // A value built in code (an int) and one parsed from text (a JsonElement) both read back through their text.
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
     public static IReadOnlyDictionary<string, string> Labels(JsonObject obj)
