@@ -207,6 +207,17 @@ internal sealed partial class ApiServer
         }
     }
 
+    public int OpenWatchCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _store.OpenWatchCount;
+            }
+        }
+    }
+
     public int CloseWatches()
     {
         lock (_sync)

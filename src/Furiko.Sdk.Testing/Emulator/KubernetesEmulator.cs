@@ -87,4 +87,7 @@ public sealed partial class KubernetesEmulator
     /// </summary>
     /// <returns>How many watches were closed.</returns>
     public int CloseWatches() => _server.CloseWatches();
+
+    /// <summary>How many watches are open (for tests of the emulator itself).</summary>
+    internal int OpenWatchCount => _server.OpenWatchCount;
 }

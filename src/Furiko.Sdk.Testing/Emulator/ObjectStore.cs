@@ -109,6 +109,8 @@ internal sealed class ObjectStore
 
     public void Unsubscribe(WatchSubscription watch) => _watches.Remove(watch);
 
+    public int OpenWatchCount => _watches.Count;
+
     /// <summary>Ends every open watch, as a server does when a watch times out or the server restarts.</summary>
     public int CloseWatches()
     {
