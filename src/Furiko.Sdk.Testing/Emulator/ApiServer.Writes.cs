@@ -232,7 +232,9 @@ internal sealed partial class ApiServer
 
     /// <summary>
     /// The API server removes an object during an update when the update empties the finalizers of an object whose
-    /// deletion was requested with no grace period left (always so for everything but Pods).
+    /// deletion was requested with no grace period left (always so for everything but Pods). Furiko's Job
+    /// controller relies on this: it removes the Job finalizer with an Update, and the Job is gone at once
+    /// (FURIKO-SEMANTICS 5.4).
     /// </summary>
     private static bool IsFinalized(JsonObject existing, JsonObject updated) =>
         existing["metadata"]?["deletionTimestamp"] is not null

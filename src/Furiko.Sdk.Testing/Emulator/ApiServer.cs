@@ -78,6 +78,12 @@ internal sealed partial class ApiServer
                 return NonResource(request);
             }
 
+            if (verb is not (KubernetesVerb.Get or KubernetesVerb.List or KubernetesVerb.Watch) && !string.IsNullOrEmpty(request.Parameter("dryRun")))
+            {
+                // Answering as if it were a real write would change state the caller meant to leave alone.
+                throw ApiError.BadRequest("dryRun is not supported by the Furiko Kubernetes emulator");
+            }
+
             lock (_sync)
             {
                 var now = _clock.GetCurrentInstant();

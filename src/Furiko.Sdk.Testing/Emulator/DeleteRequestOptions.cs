@@ -41,6 +41,10 @@ internal sealed record DeleteRequestOptions(long? GracePeriodSeconds, string? Pr
                 policy = JsonFields.StringAt(options, "propagationPolicy") ?? policy;
                 uid = JsonFields.StringAt(options, "preconditions", "uid");
                 resourceVersion = JsonFields.StringAt(options, "preconditions", "resourceVersion");
+                if (options["dryRun"] is JsonArray { Count: > 0 })
+                {
+                    throw ApiError.BadRequest("dryRun is not supported by the Furiko Kubernetes emulator");
+                }
             }
             else if (body is not null)
             {

@@ -126,6 +126,13 @@ public sealed class EmulatedResource
         return new EmulatedResource(group, version, plural, kind, isNamespaced, hasStatusSubresource, true, []);
     }
 
+    /// <summary>
+    /// The JSON path a field-selector label reads: the label itself, except where the API server maps a label to
+    /// another field (core Events select <c>source</c> by <c>source.component</c>).
+    /// </summary>
+    internal string FieldPath(string label) =>
+        Group.Length == 0 && Plural == "events" && label == "source" ? "source.component" : label;
+
     /// <summary>Whether a DELETE that removes the object answers with the object (Pods) rather than a success Status.</summary>
     internal bool ReturnsDeletedObject => Group.Length == 0 && Plural == "pods";
 

@@ -36,7 +36,7 @@ internal sealed class FieldSelector
                 throw ApiError.BadRequest($"field label not supported: {field}");
             }
 
-            terms.Add((field, equal, Unescape(rawValue)));
+            terms.Add((resource.FieldPath(field), equal, Unescape(rawValue)));
         }
 
         return new FieldSelector(terms);

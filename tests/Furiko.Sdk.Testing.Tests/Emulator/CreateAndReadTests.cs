@@ -242,7 +242,13 @@ public sealed class CreateAndReadTests
 
         await env.Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = "n1", NamespaceProperty = "ignored" } }, cancellationToken: Token);
         await env.Client.CoreV1.CreateNamespacedEventAsync(
-            new Corev1Event { Metadata = new V1ObjectMeta { Name = "e1" }, InvolvedObject = new V1ObjectReference { Kind = "Pod", Name = "p1" }, Reason = "Killing" },
+            new Corev1Event
+            {
+                Metadata = new V1ObjectMeta { Name = "e1" },
+                InvolvedObject = new V1ObjectReference { Kind = "Pod", Name = "p1" },
+                Reason = "Killing",
+                Source = new V1EventSource { Component = "furiko" },
+            },
             Ns, cancellationToken: Token);
         await env.Client.EventsV1.CreateNamespacedEventAsync(
             new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, EventTime = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc), Reason = "Killing" },
@@ -252,8 +258,22 @@ public sealed class CreateAndReadTests
         Assert.Null(node.Metadata.NamespaceProperty);
         Assert.Equal("Killing", (await env.Client.CoreV1.ReadNamespacedEventAsync("e1", Ns, cancellationToken: Token)).Reason);
         Assert.Equal("Killing", (await env.Client.EventsV1.ReadNamespacedEventAsync("e2", Ns, cancellationToken: Token)).Reason);
-        var byReason = await env.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=p1,reason=Killing", cancellationToken: Token);
+        var byReason = await env.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=p1,reason=Killing,source=furiko", cancellationToken: Token);
         Assert.Equal("e1", Assert.Single(byReason.Items).Metadata.Name);
+    }
+
+    [Fact]
+    public async Task A_dry_run_write_is_refused_with_400_and_changes_nothing()
+    {
+        await using var env = await EmulatorEnvironment.StartAsync();
+        env.Emulator.AddRunningPod(Ns, "p1", "node-a");
+
+        var create = await ExpectStatusAsync(HttpStatusCode.BadRequest, () => env.Client.CoreV1.CreateNamespacedPodAsync(Pod("p2"), Ns, dryRun: "All", cancellationToken: Token));
+        await ExpectStatusAsync(HttpStatusCode.BadRequest, () => env.Client.CoreV1.DeleteNamespacedPodAsync("p1", Ns, new V1DeleteOptions { DryRun = ["All"], GracePeriodSeconds = 0 }, cancellationToken: Token));
+
+        Assert.Equal("dryRun is not supported by the Furiko Kubernetes emulator", create.Message);
+        Assert.Null(env.Emulator.Get<V1Pod>(Ns, "p2"));
+        Assert.NotNull(env.Emulator.Get<V1Pod>(Ns, "p1"));
     }
 
     [Fact]
