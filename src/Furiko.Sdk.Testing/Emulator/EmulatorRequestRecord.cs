@@ -3,8 +3,8 @@ using NodaTime;
 namespace Furiko.Sdk.Testing.Emulator;
 
 /// <summary>
-/// One request the emulator answered, in the order it arrived: what was asked and what the answer was.
-/// Immutable.
+/// One request the emulator answered: what was asked, when, and what the answer was (for a watch, the status
+/// the stream started with). Immutable.
 /// </summary>
 /// <param name="Time">When the request arrived, by the emulator's clock.</param>
 /// <param name="Method">The HTTP method, for example <c>DELETE</c>.</param>

@@ -3,7 +3,10 @@ namespace Furiko.Sdk.Testing.Emulator;
 /// <summary>What the emulator was asked (the request log and counts) and the faults it injects.</summary>
 public sealed partial class KubernetesEmulator
 {
-    /// <summary>Every request answered so far, in arrival order (a snapshot).</summary>
+    /// <summary>
+    /// Every request answered so far, in the order the answers were given (a snapshot; concurrent requests may be
+    /// answered in another order than they arrived, see <see cref="EmulatorRequestRecord.Time"/>).
+    /// </summary>
     public IReadOnlyList<EmulatorRequestRecord> RequestLog => _server.RequestLog();
 
     /// <summary>How many requests with this verb on this resource were answered (faulted ones included).</summary>
