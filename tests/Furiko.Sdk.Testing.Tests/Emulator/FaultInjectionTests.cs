@@ -81,13 +81,22 @@ public sealed class FaultInjectionTests
     {
         var time = new FakeTimeProvider();
         await using var env = await EmulatorEnvironment.StartAsync(Transport.InProcess, new KubernetesEmulatorOptions { TimeProvider = time });
-        env.Emulator.InjectFault(new RequestMatch(KubernetesVerb.Create, "pods"), EmulatorFault.Delay(TimeSpan.FromSeconds(30)));
+        var rule = env.Emulator.InjectFault(new RequestMatch(KubernetesVerb.Create, "pods"), EmulatorFault.Delay(TimeSpan.FromSeconds(30)));
 
         var create = env.Client.CoreV1.CreateNamespacedPodAsync(Pod("p1"), Ns, cancellationToken: Token);
-        await WatchTests.WaitUntilAsync(() => env.Emulator.RequestLog.Count == 0 && time.GetUtcNow() == time.Start && !create.IsCompleted);
+        await WatchTests.WaitUntilAsync(() => rule.HitCount == 1);
+        await Task.Delay(20, Token); // the fault is taken just before its timer starts
         time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(20, Token);
         Assert.False(create.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(env.Emulator.Get<V1Pod>(Ns, "p1"));
+
+        // One more second ends the delay (a few more are allowed in case the timer started a moment late).
+        for (var step = 0; step < 5 && !create.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(create, Task.Delay(200, Token));
+        }
 
         Assert.Equal("p1", (await create.WaitAsync(TimeSpan.FromSeconds(10), Token)).Metadata.Name);
     }
