@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+
+namespace Furiko.Sdk.Testing.Emulator;
+
+/// <summary>
+/// The simulated kubelets: for each gracefully deleted Pod on a healthy node, stop its containers within the
+/// grace period (<see cref="KubernetesEmulatorOptions.KubeletStopDelay"/> after the request, never after the
+/// deadline), report the terminated containers and the final phase, then delete the Pod with no grace period left,
+/// as a real kubelet does. A Pod on a node marked down, or on a node that does not exist, stays Terminating until
+/// it is force-deleted. Runs deterministically by the emulator's clock, at the start of every request and on
+/// <see cref="KubernetesEmulator.ProcessDueWork"/>.
+/// </summary>
+internal sealed partial class ApiServer
+{
+    private int RunDueWork(Instant now)
+    {
+        var changed = 0;
+        foreach (var (_, pod) in _store.All(EmulatedResource.Pods).ToList())
+        {
+            if (KubeletDueAt(pod) is { } due && due <= now)
+            {
+                StopPod(pod, now);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>When this Pod's kubelet will act on its deletion, or null if no kubelet will.</summary>
+    private Instant? KubeletDueAt(JsonObject pod)
+    {
+        var deadline = JsonFields.ParseTime(JsonFields.MetadataString(pod, "deletionTimestamp"));
+        var node = JsonFields.StringAt(pod, "spec", "nodeName");
+        if (deadline is null || string.IsNullOrEmpty(node) || !IsNodeHealthy(node))
+        {
+            return null;
+        }
+
+        var grace = JsonFields.LongAt(pod, "metadata", "deletionGracePeriodSeconds") ?? 0;
+        if (grace == 0 && IsFinished(pod))
+        {
+            return null;
+        }
+
+        var requested = deadline.Value - Duration.FromSeconds(grace);
+        var delay = Duration.Min(_options.KubeletStopDelay, Duration.FromSeconds(grace));
+        return requested + delay;
+    }
+
+    private bool IsNodeHealthy(string node) => !_downNodes.Contains(node) && _store.Find(EmulatedResource.Nodes, null, node) is not null;
+
+    private static bool IsFinished(JsonObject pod) => JsonFields.StringAt(pod, "status", "phase") is "Succeeded" or "Failed";
+
+    private void StopPod(JsonObject pod, Instant now)
+    {
+        var resource = EmulatedResource.Pods;
+        var current = pod;
+        if (!IsFinished(pod))
+        {
+            current = _store.Replace(resource, WithStoppedContainers(pod, now), pod);
+        }
+
+        var grace = JsonFields.LongAt(current, "metadata", "deletionGracePeriodSeconds") ?? 0;
+        if (grace == 0)
+        {
+            return;
+        }
+
+        // The kubelet's own final DELETE with grace period 0.
+        if (JsonFields.Finalizers(current).Count == 0)
+        {
+            _store.Remove(resource, current);
+            return;
+        }
+
+        var held = (JsonObject)current.DeepClone();
+        var metadata = JsonFields.Metadata(held);
+        var deadline = JsonFields.ParseTime(JsonFields.MetadataString(current, "deletionTimestamp"))!.Value;
+        metadata["deletionTimestamp"] = JsonFields.FormatTime(deadline - Duration.FromSeconds(grace));
+        metadata["deletionGracePeriodSeconds"] = 0;
+        _store.Replace(resource, held, current);
+    }
+
+    /// <summary>The Pod as its kubelet reports it once every container has exited.</summary>
+    private JsonObject WithStoppedContainers(JsonObject pod, Instant now)
+    {
+        var exitCode = _options.ContainerExitCode;
+        var reason = exitCode == 0 ? "Completed" : "Error";
+        var stoppedAt = JsonFields.FormatTime(now);
+        var updated = (JsonObject)pod.DeepClone();
+        var status = updated["status"] as JsonObject ?? [];
+        updated["status"] = status;
+
+        var previous = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        if (status["containerStatuses"] is JsonArray oldStatuses)
+        {
+            foreach (var item in oldStatuses.OfType<JsonObject>())
+            {
+                previous[JsonFields.StringAt(item, "name") ?? ""] = item;
+            }
+        }
+
+        var statuses = new JsonArray();
+        foreach (var container in (pod["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = JsonFields.StringAt(container, "name") ?? "";
+            previous.TryGetValue(name, out var old);
+            var containerId = JsonFields.StringAt(old, "containerID") ?? "containerd://" + _names.NewUid().Replace("-", "", StringComparison.Ordinal);
+            var terminated = new JsonObject { ["exitCode"] = exitCode, ["reason"] = reason };
+            if (JsonFields.StringAt(old, "state", "running", "startedAt") is { } startedAt)
+            {
+                terminated["startedAt"] = startedAt;
+            }
+
+            terminated["finishedAt"] = stoppedAt;
+            terminated["containerID"] = containerId;
+            statuses.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["image"] = JsonFields.StringAt(container, "image") ?? "",
+                ["imageID"] = JsonFields.StringAt(old, "imageID") ?? "",
+                ["containerID"] = containerId,
+                ["ready"] = false,
+                ["started"] = false,
+                ["restartCount"] = JsonFields.LongAt(old, "restartCount") ?? 0,
+                ["state"] = new JsonObject { ["terminated"] = terminated },
+                ["lastState"] = old?["lastState"]?.DeepClone() ?? new JsonObject(),
+            });
+        }
+
+        status["containerStatuses"] = statuses;
+        status["phase"] = exitCode == 0 ? "Succeeded" : "Failed";
+        if (status["conditions"] is JsonArray conditions)
+        {
+            foreach (var condition in conditions.OfType<JsonObject>())
+            {
+                if (JsonFields.StringAt(condition, "type") is "Ready" or "ContainersReady" && JsonFields.StringAt(condition, "status") != "False")
+                {
+                    condition["status"] = "False";
+                    condition["reason"] = "PodCompleted";
+                    condition["lastTransitionTime"] = stoppedAt;
+                }
+            }
+        }
+
+        return updated;
+    }
+}
