@@ -65,7 +65,7 @@ public sealed partial class KubernetesEmulator
 
     /// <summary>A KubernetesClient that talks to this emulator in process. The caller disposes it.</summary>
     /// <returns>The client.</returns>
-    public Kubernetes CreateClient() => new(new KubernetesClientConfiguration { Host = InProcessHost.ToString().TrimEnd('/') }, CreateHandler());
+    public k8s.Kubernetes CreateClient() => new(new KubernetesClientConfiguration { Host = InProcessHost.ToString().TrimEnd('/') }, CreateHandler());
 
     /// <summary>Starts serving this emulator over HTTP on 127.0.0.1 at a free port.</summary>
     /// <param name="cancellationToken">Abandons the start.</param>

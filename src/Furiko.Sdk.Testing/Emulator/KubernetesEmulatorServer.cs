@@ -68,7 +68,7 @@ public sealed class KubernetesEmulatorServer : IAsyncDisposable
 
     /// <summary>A KubernetesClient that talks to this server over HTTP. The caller disposes it.</summary>
     /// <returns>The client.</returns>
-    public Kubernetes CreateClient() => new(CreateClientConfiguration());
+    public k8s.Kubernetes CreateClient() => new(CreateClientConfiguration());
 
     /// <summary>
     /// Writes a kubeconfig file whose current context points at this server, for tools that read

@@ -13,7 +13,7 @@ internal sealed class EmulatorEnvironment : IAsyncDisposable
 {
     public static readonly Instant Start = Instant.FromUtc(2024, 5, 1, 12, 0, 0);
 
-    private EmulatorEnvironment(FakeClock clock, KubernetesEmulator emulator, Kubernetes client, KubernetesEmulatorServer? server)
+    private EmulatorEnvironment(FakeClock clock, KubernetesEmulator emulator, k8s.Kubernetes client, KubernetesEmulatorServer? server)
     {
         Clock = clock;
         Emulator = emulator;
@@ -27,7 +27,7 @@ internal sealed class EmulatorEnvironment : IAsyncDisposable
 
     public KubernetesEmulator Emulator { get; }
 
-    public Kubernetes Client { get; }
+    public k8s.Kubernetes Client { get; }
 
     public KubernetesEmulatorServer? Server { get; }
 

@@ -33,7 +33,7 @@ public sealed class HttpServerTests
             server.WriteKubeconfig(path, "team-a", "test-context");
 
             var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
-            using var client = new Kubernetes(config);
+            using var client = new k8s.Kubernetes(config);
             await client.CoreV1.CreateNamespacedPodAsync(Pod("p1", ns: config.Namespace), config.Namespace, cancellationToken: Token);
 
             Assert.Equal(server.BaseAddress.ToString().TrimEnd('/'), config.Host.TrimEnd('/'));

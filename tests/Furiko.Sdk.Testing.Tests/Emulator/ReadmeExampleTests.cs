@@ -59,7 +59,7 @@ public sealed class ReadmeExampleTests
         var kubeconfig = server.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}"), @namespace: "default");
         try
         {
-            using var cliClient = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+            using var cliClient = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
             Assert.Single((await cliClient.CoreV1.ListNamespacedPodAsync("default", cancellationToken: ct)).Items);
         }
         finally
