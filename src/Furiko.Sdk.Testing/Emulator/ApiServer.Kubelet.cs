@@ -7,7 +7,8 @@ namespace Furiko.Sdk.Testing.Emulator;
 /// The simulated kubelets: for each gracefully deleted Pod on a healthy node, stop its containers within the
 /// grace period (<see cref="KubernetesEmulatorOptions.KubeletStopDelay"/> after the request, never after the
 /// deadline), report the terminated containers and the final phase, then delete the Pod with no grace period left,
-/// as a real kubelet does. A Pod on a node marked down, or on a node that does not exist, stays Terminating until
+/// as a real kubelet does; and, when <see cref="KubernetesEmulatorOptions.KubeletStartDelay"/> is set, start Pending
+/// Pods bound to a healthy node once that delay after their creation has passed. A Pod on a node marked down, or on a node that does not exist, stays Terminating until
 /// it is force-deleted. Runs deterministically by the emulator's clock, at the start of every request and on
 /// <see cref="KubernetesEmulator.ProcessDueWork"/>.
 /// </summary>
@@ -21,6 +22,11 @@ internal sealed partial class ApiServer
             if (KubeletDueAt(pod) is { } due && due <= now)
             {
                 StopPod(pod, now);
+                changed++;
+            }
+            else if (StartDueAt(pod) is { } start && start <= now)
+            {
+                _store.Replace(EmulatedResource.Pods, RunningPod.Build((JsonObject)pod.DeepClone(), now), pod);
                 changed++;
             }
         }
@@ -47,6 +53,22 @@ internal sealed partial class ApiServer
         var requested = deadline.Value - Duration.FromSeconds(grace);
         var delay = Duration.Min(_options.KubeletStopDelay, Duration.FromSeconds(grace));
         return requested + delay;
+    }
+
+    /// <summary>When this Pod's kubelet will start it, or null if no kubelet will.</summary>
+    private Instant? StartDueAt(JsonObject pod)
+    {
+        if (_options.KubeletStartDelay is not { } delay
+            || JsonFields.MetadataString(pod, "deletionTimestamp") is not null
+            || JsonFields.StringAt(pod, "status", "phase") is not (null or "" or "Pending")
+            || JsonFields.StringAt(pod, "spec", "nodeName") is not { Length: > 0 } node
+            || !IsNodeHealthy(node)
+            || JsonFields.ParseTime(JsonFields.MetadataString(pod, "creationTimestamp")) is not { } created)
+        {
+            return null;
+        }
+
+        return created + delay;
     }
 
     private bool IsNodeHealthy(string node) => !_downNodes.Contains(node) && _store.Find(EmulatedResource.Nodes, null, node) is not null;

@@ -16,6 +16,15 @@ public sealed class KubernetesEmulatorOptions
     public Duration KubeletStopDelay { get; init; } = Duration.FromSeconds(1);
 
     /// <summary>
+    /// How long after a Pod bound to a healthy node (<c>spec.nodeName</c> set) is created through the API its
+    /// simulated kubelet starts it: phase Running, every container started and ready. <see langword="null"/> (the
+    /// default) means kubelets never start Pods created through the API; they stay Pending until a test writes
+    /// their status (seed running Pods with <see cref="KubernetesEmulator.AddRunningPod(k8s.Models.V1Pod)"/>).
+    /// Pods on a node marked down, or without a node, are never started.
+    /// </summary>
+    public Duration? KubeletStartDelay { get; init; }
+
+    /// <summary>
     /// The exit code the simulated kubelet writes into every stopped container's terminated state. 143 (the
     /// default: the process ended on SIGTERM) gives reason <c>Error</c> and Pod phase <c>Failed</c>; 0 gives reason
     /// <c>Completed</c> and phase <c>Succeeded</c>; any other non-zero code gives <c>Error</c> and <c>Failed</c>.
@@ -51,6 +60,11 @@ public sealed class KubernetesEmulatorOptions
         if (KubeletStopDelay < Duration.Zero)
         {
             problems.Add($"{nameof(KubeletStopDelay)} must not be negative (got {KubeletStopDelay}).");
+        }
+
+        if (KubeletStartDelay < Duration.Zero)
+        {
+            problems.Add($"{nameof(KubeletStartDelay)} must not be negative (got {KubeletStartDelay}).");
         }
 
         if (ContainerExitCode is < 0 or > 255)
