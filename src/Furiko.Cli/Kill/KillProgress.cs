@@ -31,7 +31,7 @@ internal sealed record KillProgress(JobPhase Phase, IReadOnlyList<TaskKillProgre
 
     /// <summary>
     /// One line for people, for example
-    /// <c>phase Killing: 2 of 3 task(s) still terminating (1 deleting gracefully, 1 force-deleted, 0 not deleted yet)</c>.
+    /// <c>phase Killing: 2 of 3 task(s) still terminating: 1 deleting gracefully, 1 force-deleted, 0 not deleted yet</c>.
     /// </summary>
     /// <returns>The text.</returns>
     public string Summary()
@@ -39,6 +39,6 @@ internal sealed record KillProgress(JobPhase Phase, IReadOnlyList<TaskKillProgre
         var phase = string.IsNullOrEmpty(Phase.Value) ? "<none>" : Phase.Value;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"phase {phase}: {StillTerminating} of {Tasks.Count} task(s) still terminating ({Count(TaskKillStage.DeletingGracefully)} deleting gracefully, {Count(TaskKillStage.ForceDeleted)} force-deleted, {Count(TaskKillStage.NotYetDeleted)} not deleted yet)");
+            $"phase {phase}: {StillTerminating} of {Tasks.Count} task(s) still terminating: {Count(TaskKillStage.DeletingGracefully)} deleting gracefully, {Count(TaskKillStage.ForceDeleted)} force-deleted, {Count(TaskKillStage.NotYetDeleted)} not deleted yet");
     }
 }
