@@ -8,7 +8,7 @@ namespace Furiko.Cli.Commands;
 /// <summary>
 /// Runs the body of a command in a <see cref="CommandSession"/> and turns its failures into a message on standard
 /// error (<c>error: ...</c>) and an exit code (<see cref="ExitCodes"/>): usage errors 2, not found 3, refused by a
-/// kill rule 4, <c>--wait</c> timeout 5, interrupted 130, anything else 1. Thread-safe.
+/// kill rule 4, <c>--wait</c> timeout 5, interrupted 130, anything else 1 (with the exception's type and message). Thread-safe.
 /// </summary>
 internal static class CommandAction
 {
@@ -46,7 +46,10 @@ internal static class CommandAction
         FurikoSerializationException serialization => (ExitCodes.Failure, serialization.Message),
         OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "interrupted"),
         HttpRequestException http => (ExitCodes.Failure, "cannot reach the API server: " + http.Message),
-        _ => null,
+
+        // Anything else is a bug or an environment problem; say what it was rather than dump a stack trace.
+        OutOfMemoryException => null,
+        _ => (ExitCodes.Failure, $"unexpected {exception.GetType().Name}: {exception.Message}"),
     };
 
     private static string NotFoundMessage(FurikoApiNotFoundException exception) =>
