@@ -9,7 +9,7 @@ namespace Furiko.Sdk.Text;
 /// 900 s is <c>15m0s</c>, 60 s <c>1m0s</c>, 30 s <c>30s</c>, 5400 s <c>1h30m0s</c>, 1.5 ms <c>1.5ms</c>, zero <c>0s</c>
 /// (FURIKO-SEMANTICS 2). Thread-safe.
 /// </summary>
-public static class GoDuration
+public static partial class GoDuration
 {
     private const long NanosPerMicrosecond = 1_000;
     private const long NanosPerMillisecond = 1_000_000;
