@@ -155,14 +155,18 @@ internal sealed class Cluster : IDisposable
     public Task<JobReconcileResult> ReconcileAsync(string name) => Reconciler.ReconcileAsync(Ns, name, Token);
 
     /// <summary>Reconciles, then advances the clock by <paramref name="step"/>, until the Job's phase is <paramref name="phase"/> or <paramref name="until"/> passes.</summary>
-    public async Task<List<JobReconcileResult>> ReconcileUntilAsync(string name, JobPhase phase, Duration step, Instant until)
+    public Task<List<JobReconcileResult>> ReconcileUntilAsync(string name, JobPhase phase, Duration step, Instant until) =>
+        ReconcileUntilAsync(name, result => result.Phase == phase, step, until);
+
+    /// <summary>Reconciles, then advances the clock by <paramref name="step"/>, until <paramref name="done"/> or <paramref name="until"/> passes.</summary>
+    public async Task<List<JobReconcileResult>> ReconcileUntilAsync(string name, Func<JobReconcileResult, bool> done, Duration step, Instant until)
     {
         var results = new List<JobReconcileResult>();
         while (true)
         {
             var result = await ReconcileAsync(name);
             results.Add(result);
-            if (result.Phase == phase || Clock.GetCurrentInstant() >= until)
+            if (done(result) || Clock.GetCurrentInstant() >= until)
             {
                 return results;
             }

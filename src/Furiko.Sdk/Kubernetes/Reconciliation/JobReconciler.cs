@@ -24,8 +24,8 @@ namespace Furiko.Sdk.Kubernetes;
 /// <item>record an Event per Pod deleted (<c>Deleted</c> / <c>ForceDeleted</c>), and the metrics;</item>
 /// <item>when anything was written or deleted, read the Job and its Pods again, so the status reflects the deletes;</item>
 /// <item>write the derived status, with the pass's tombstones, only if it changed (<see cref="IJobStatusWriter.WriteStatusAsync"/>);</item>
-/// <item>remove the finalizer when the plan allows it, last, since the Job may then disappear;</item>
-/// <item>plan again on what the pass left (pure, nothing carried out) to say when to look next.</item>
+/// <item>plan again on what the pass left (pure, nothing carried out), to say when to look next;</item>
+/// <item>remove the finalizer when that plan allows it, last, since the Job may then disappear.</item>
 /// </list>
 /// Every pass runs in an Activity <see cref="FurikoTelemetry.ReconcileActivity"/> and logs what it did.
 /// Thread-safe: passes for different Jobs may run at once.
@@ -216,8 +216,12 @@ public sealed partial class JobReconciler : IJobReconciler
             current = write.Job;
             RecordKillDuration(job, current, plan.EvaluatedAt);
 
-            var finalizerRemoved = plan.CanRemoveFinalizer && await _statusWriter.RemoveFinalizerAsync(current, cancellationToken).ConfigureAwait(false);
-            var requeueAfter = changedByPass ? RequeueAfterPass(current, currentTasks, plan.EvaluatedAt) : plan.RequeueAfter;
+            // The plan was made before the deletes, so it misses what they changed: the force-deletion deadline a
+            // graceful delete starts, or the last task of a deleted Job gone. Planning again on what the pass left
+            // (pure, nothing carried out) gives both; anything due there is for the next pass, as soon as allowed.
+            var after = changedByPass ? _planner.Plan(current, currentTasks, plan.EvaluatedAt) : plan;
+            var finalizerRemoved = after.CanRemoveFinalizer && await _statusWriter.RemoveFinalizerAsync(current, cancellationToken).ConfigureAwait(false);
+            var requeueAfter = after.HasDecisions ? TerminationWakeUp.MinimumWait : after.RequeueAfter;
             var result = new JobReconcileResult(
                 identity.Namespace, identity.Name, false, current, plan, termination.Tombstones, termination.Deletions, write.Written, finalizerRemoved, requeueAfter);
             LogReconciled(result);
@@ -228,15 +232,6 @@ public sealed partial class JobReconciler : IJobReconciler
             LogGone(_logger, identity.Namespace, identity.Name);
             return Gone(identity, termination);
         }
-    }
-
-    // The plan was made before the deletes, so its wake-up misses the deadlines they start (a force-deletion deadline
-    // counts from the deletionTimestamp a graceful delete sets). Planning again on what the pass left (pure, no I/O)
-    // gives them; anything already due there is for the next pass, as soon as allowed.
-    private Duration? RequeueAfterPass(Job job, IReadOnlyList<ObservedTask> tasks, Instant now)
-    {
-        var after = _planner.Plan(job, tasks, now);
-        return after.HasDecisions ? TerminationWakeUp.MinimumWait : after.RequeueAfter;
     }
 
     private static ObservedTask[] ReadTasks(IReadOnlyList<V1Pod> pods)
