@@ -59,8 +59,7 @@ public static class FurikoKubernetesServiceCollectionExtensions
             services.AddSingleton<FurikoKubernetesRegistration>();
             services.AddOptions<FurikoKubernetesOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<FurikoKubernetesOptions>, FurikoKubernetesOptionsConfiguration>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FurikoKubernetesOptions>>(
-                provider => new FurikoKubernetesOptionsValidator(provider.GetRequiredService<IServiceProviderIsService>())));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FurikoKubernetesOptions>, FurikoKubernetesOptionsValidator>());
             services.TryAddSingleton(TimeProvider.System);
 
             services.TryAddSingleton<IJobClient>(provider => new JobClient(Kubernetes(provider), Options(provider).Retry, Time(provider)));
