@@ -46,6 +46,28 @@ public sealed class ReconcilerPathsTests
     }
 
     [Fact]
+    public async Task A_stale_copy_of_a_Job_deleted_and_created_again_is_reported_gone_and_the_new_Job_is_left_alone()
+    {
+        using var cluster = Cluster.Start();
+        cluster.SeedParallelJob("phoenix", ["node-a"]);
+        var stale = await cluster.GetJobAsync("phoenix");
+        await cluster.Jobs.DeleteAsync(Cluster.Ns, "phoenix", cancellationToken: Cluster.Token);
+        var reborn = cluster.Emulator.AddJob(new Job
+        {
+            Metadata = new V1ObjectMeta { Name = "phoenix", NamespaceProperty = Cluster.Ns },
+            Spec = new JobSpec { Template = new JobTemplate() },
+        });
+
+        var result = await cluster.Reconciler.ReconcileAsync(stale, Cluster.Token);
+
+        Assert.True(result.JobGone);
+        var current = await cluster.GetJobAsync("phoenix");
+        Assert.Equal(reborn.Metadata.Uid, current.Metadata.Uid);
+        Assert.Equal(reborn.Metadata.ResourceVersion, current.Metadata.ResourceVersion);
+        Assert.Null(current.Status);
+    }
+
+    [Fact]
     public async Task A_copy_without_resourceVersion_is_refused_naming_the_field()
     {
         using var cluster = Cluster.Start();

@@ -114,8 +114,9 @@ public class JobStatusWriterTests
         _jobs.GetAsync("jobs", "j", Arg.Any<CancellationToken>()).Returns(Job(resourceVersion: "9", uid: "another-uid"));
         _jobs.ReplaceStatusAsync(Arg.Any<Job>(), Arg.Any<CancellationToken>()).Throws(Conflict());
 
-        var error = await Assert.ThrowsAsync<FurikoApiConflictException>(async () => await Writer().WriteTombstonesAsync(Job(), [KillA], Token));
+        var error = await Assert.ThrowsAsync<FurikoApiNotFoundException>(async () => await Writer().WriteTombstonesAsync(Job(), [KillA], Token));
 
+        Assert.Equal("Job", error.Failure.Kind);
         Assert.Contains("was deleted and created again (UID job-uid is now another-uid)", error.Message, StringComparison.Ordinal);
         await _jobs.Received(1).ReplaceStatusAsync(Arg.Any<Job>(), Arg.Any<CancellationToken>());
     }

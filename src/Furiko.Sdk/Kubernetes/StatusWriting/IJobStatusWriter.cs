@@ -27,8 +27,8 @@ public interface IJobStatusWriter : ITerminationStatusSink
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The Job as stored afterwards, and whether a write was sent.</returns>
     /// <exception cref="ArgumentException">The Job lacks its namespace, name, UID or resourceVersion.</exception>
-    /// <exception cref="FurikoApiNotFoundException">The Job is gone.</exception>
-    /// <exception cref="FurikoApiConflictException">The Job kept changing for every attempt allowed, or was replaced by another of the same name.</exception>
+    /// <exception cref="FurikoApiNotFoundException">The Job is gone (also when another Job of the same name, with another UID, replaced it).</exception>
+    /// <exception cref="FurikoApiConflictException">The Job kept changing for every attempt allowed.</exception>
     /// <exception cref="FurikoApiException">Another failure of the API server.</exception>
     Task<JobStatusWriteResult> WriteStatusAsync(
         Job job, IReadOnlyList<ObservedTask> tasks, IReadOnlyList<TombstoneWrite> tombstones, Instant now, CancellationToken cancellationToken);

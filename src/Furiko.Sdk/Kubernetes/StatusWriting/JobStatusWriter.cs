@@ -65,8 +65,8 @@ public sealed partial class JobStatusWriter : IJobStatusWriter
     /// The Job lacks its namespace, name, UID or resourceVersion, or a tombstone names a task its status does not list
     /// (give the Job with its derived status).
     /// </exception>
-    /// <exception cref="FurikoApiNotFoundException">The Job is gone.</exception>
-    /// <exception cref="FurikoApiConflictException">The Job kept changing for every attempt allowed, or was replaced by another of the same name.</exception>
+    /// <exception cref="FurikoApiNotFoundException">The Job is gone (also when another Job of the same name, with another UID, replaced it).</exception>
+    /// <exception cref="FurikoApiConflictException">The Job kept changing for every attempt allowed.</exception>
     public async ValueTask WriteTombstonesAsync(Job job, IReadOnlyList<TombstoneWrite> tombstones, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -184,8 +184,11 @@ public sealed partial class JobStatusWriter : IJobStatusWriter
         var fresh = await _jobs.GetAsync(identity.Namespace, identity.Name, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(fresh.Metadata?.Uid, identity.Uid, StringComparison.Ordinal))
         {
-            throw new FurikoApiConflictException(
-                $"Job {identity} was deleted and created again (UID {identity.Uid} is now {fresh.Metadata?.Uid}); the status computed for the old Job is not written.");
+            // The Job the status was computed for is gone, though another has its name: for this write, not found.
+            throw new FurikoApiNotFoundException(
+                $"Job {identity} was deleted and created again (UID {identity.Uid} is now {fresh.Metadata?.Uid}); the status computed for the old Job is not written.",
+                new FurikoApiFailure("get", FurikoApi.JobKind, FurikoApi.JobPlural, identity.Namespace, identity.Name, null, null, null),
+                null);
         }
 
         return fresh;
