@@ -12,10 +12,12 @@ namespace Furiko.Sdk.Kubernetes;
 /// makes two status writers and is not supported.
 /// </summary>
 /// <remarks>
-/// Passes are idempotent: run again with nothing changed, a pass sends no write and no delete. Every order of
+/// Passes are idempotent: run again at the same instant with nothing changed, a pass sends no write and no delete.
+/// (Later on, time alone can change the derived status, for example the finish time Furiko's deletion override
+/// gives a Job being deleted, FURIKO-SEMANTICS 6.4; the pass then writes it.) Every order of
 /// writes is safe to interrupt: tombstones are stored before the deletes they belong to (FURIKO-SEMANTICS 7.8), the
 /// status is written after them, the finalizer last; a pass cut short anywhere is completed by the next one, and no
-/// Pod gets a second graceful or forced delete. Implementations are thread-safe; a controller should still not run
+/// later pass sends a Pod a second graceful or forced delete (FURIKO-SEMANTICS 7.9). Implementations are thread-safe; a controller should still not run
 /// two passes for the same Job at once (a work queue keyed by Job guarantees that).
 /// </remarks>
 public interface IJobReconciler
