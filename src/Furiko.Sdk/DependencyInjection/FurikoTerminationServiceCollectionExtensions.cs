@@ -27,7 +27,7 @@ public static class FurikoTerminationServiceCollectionExtensions
     /// builder. <see cref="TerminationOptions"/> are bound from the configuration section <c>Furiko:Termination</c>
     /// (when an <c>IConfiguration</c> is registered), then <paramref name="configure"/> runs; they are validated when
     /// first used and when a host starts. Calling this again adds no registration twice (except another
-    /// <paramref name="configure"/>). The Kubernetes adapters register the <c>ITaskDeletionStrategy</c> and the
+    /// <paramref name="configure"/>). The Kubernetes adapters (<c>AddFurikoKubernetes</c>, which calls this) register the <c>ITaskDeletionStrategy</c> and the
     /// <c>ITerminationStatusSink</c> the engine needs; without them, use the builder to supply your own.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -75,6 +75,6 @@ public static class FurikoTerminationServiceCollectionExtensions
         services.GetService<ILogger<TerminationEngine>>());
 
     private static InvalidOperationException Missing(string service, string builderMethod) => new(
-        $"The termination engine needs an {service}, and none is registered: register the SDK's Kubernetes adapters, " +
+        $"The termination engine needs an {service}, and none is registered: register the SDK's Kubernetes adapters (services.AddFurikoKubernetes()), " +
         $"or supply your own with AddFurikoTermination().{builderMethod}(...).");
 }
