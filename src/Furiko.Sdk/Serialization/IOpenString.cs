@@ -15,4 +15,10 @@ public interface IOpenString<TSelf>
     /// <param name="value">The raw value; must not be <see langword="null"/>.</param>
     /// <returns>The wrapped value.</returns>
     static abstract TSelf FromString(string value);
+
+    /// <summary>
+    /// The values the SDK knows (Furiko's constants); none unless the type lists them. They are read from JSON
+    /// without allocating a new string each time; any other value still loads through <see cref="FromString"/>.
+    /// </summary>
+    static virtual IReadOnlyList<TSelf> Known => [];
 }

@@ -24,6 +24,11 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
     public static bool TryParse(string text, out Instant instant, out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (UtcTimestampFastPath.TryParse(text.AsSpan(), out instant))
+        {
+            error = null;
+            return true;
+        }
 
         // RFC 3339 allows lower-case 't' and 'z'; NodaTime's pattern wants upper case.
         var result = ReadPattern.Parse(text.ToUpperInvariant());
@@ -53,6 +58,12 @@ public sealed class InstantJsonConverter : JsonConverter<Instant>
         {
             throw new JsonException(null, new FormatException(
                 $"Expected an RFC 3339 timestamp string, found {reader.TokenType}."));
+        }
+
+        // The common layout is read from the UTF-8 bytes in place; an escaped or split value takes the full path.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && UtcTimestampFastPath.TryParse(reader.ValueSpan, out var fast))
+        {
+            return fast;
         }
 
         var text = reader.GetString()!;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Furiko.Sdk.Status;
@@ -64,23 +63,23 @@ internal static class Fnv1Hash64
     /// <summary>Hashes a 64-bit number as its 8 little-endian bytes (Go's <c>binary.Write</c> of an int64 or uint64).</summary>
     /// <param name="value">The number; an int64 is passed as its two's-complement bits.</param>
     /// <returns>The FNV-1 hash.</returns>
-    public static ulong OfUInt64(ulong value)
-    {
-        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        return OfBytes(bytes);
-    }
+    public static ulong OfUInt64(ulong value) => StepLittleEndian(OffsetBasis, value);
 
     /// <summary>Combines two hashes in order (hashstructure's <c>hashUpdateOrdered</c>).</summary>
     /// <param name="first">The first hash.</param>
     /// <param name="second">The second hash.</param>
     /// <returns>The FNV-1 hash of both, each as 8 little-endian bytes.</returns>
-    public static ulong OfPair(ulong first, ulong second)
+    public static ulong OfPair(ulong first, ulong second) => StepLittleEndian(StepLittleEndian(OffsetBasis, first), second);
+
+    // Feeds the 8 bytes of a number, least significant first, straight from the number: no buffer to fill.
+    private static ulong StepLittleEndian(ulong hash, ulong value)
     {
-        Span<byte> bytes = stackalloc byte[2 * sizeof(ulong)];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, first);
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes[sizeof(ulong)..], second);
-        return OfBytes(bytes);
+        for (var shift = 0; shift < 64; shift += 8)
+        {
+            hash = Step(hash, (byte)(value >> shift));
+        }
+
+        return hash;
     }
 
     private static ulong Step(ulong hash, byte b) => unchecked(hash * Prime) ^ b;

@@ -30,6 +30,11 @@ public static class ParallelIndexHash
     private static readonly ulong IndexKeyNameHash = Fnv1Hash64.OfString("IndexKey");
     private static readonly ulong MatrixValuesNameHash = Fnv1Hash64.OfString("MatrixValues");
 
+    // The (name, value) hashes of an empty key and of an empty matrix, which most indexes have (withCount gives only
+    // numbers): computed once, they spare each index about half of its hashing.
+    private static readonly ulong EmptyIndexKeyFieldHash = Fnv1Hash64.OfPair(IndexKeyNameHash, Fnv1Hash64.OfString(string.Empty));
+    private static readonly ulong EmptyMatrixValuesFieldHash = Fnv1Hash64.OfPair(MatrixValuesNameHash, HashMatrix(null));
+
     /// <summary>The hash of the default index <c>{indexNumber: 0}</c> of a Job without parallelism: <c>gezdqo</c>.</summary>
     public static string Default { get; } = Format(ComputeValue(null));
 
@@ -64,16 +69,20 @@ public static class ParallelIndexHash
     {
         // A nil *int64 hashes as the zero value, so an unset number and 0 are the same (FURIKO-SEMANTICS 1).
         var numberHash = Fnv1Hash64.OfUInt64(unchecked((ulong)(index?.IndexNumber ?? 0)));
-        var keyHash = Fnv1Hash64.OfString(index?.IndexKey ?? string.Empty);
-        var matrixHash = HashMatrix(index?.MatrixValues);
+        var keyFieldHash = string.IsNullOrEmpty(index?.IndexKey)
+            ? EmptyIndexKeyFieldHash
+            : Fnv1Hash64.OfPair(IndexKeyNameHash, Fnv1Hash64.OfString(index.IndexKey));
+        var matrixFieldHash = index?.MatrixValues is { Count: > 0 } matrix
+            ? Fnv1Hash64.OfPair(MatrixValuesNameHash, HashMatrix(matrix))
+            : EmptyMatrixValuesFieldHash;
 
         // hashstructure v2 XORs each field's (name, value) hash into the running value and then re-hashes the
         // running value after every field (its FormatV2 "finish" step sits inside the field loop), so in effect the
         // fields are combined in declaration order.
         var hash = TypeNameHash;
         hash = Fnv1Hash64.OfUInt64(hash ^ Fnv1Hash64.OfPair(IndexNumberNameHash, numberHash));
-        hash = Fnv1Hash64.OfUInt64(hash ^ Fnv1Hash64.OfPair(IndexKeyNameHash, keyHash));
-        hash = Fnv1Hash64.OfUInt64(hash ^ Fnv1Hash64.OfPair(MatrixValuesNameHash, matrixHash));
+        hash = Fnv1Hash64.OfUInt64(hash ^ keyFieldHash);
+        hash = Fnv1Hash64.OfUInt64(hash ^ matrixFieldHash);
         return hash;
     }
 

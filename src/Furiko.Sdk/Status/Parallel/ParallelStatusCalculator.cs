@@ -144,7 +144,8 @@ public static class ParallelStatusCalculator
 
             return new ParallelIndexStatus
             {
-                Index = index.DeepClone(),
+                // The indexes were generated for this computation alone, so the status can own them.
+                Index = index,
                 Hash = hash,
                 CreatedTasks = _total,
                 State = state,

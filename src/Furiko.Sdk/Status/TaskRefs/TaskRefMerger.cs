@@ -54,7 +54,13 @@ public static class TaskRefMerger
             }
         }
 
-        merged.Sort(TaskRefOrder.Instance);
+        // Live tasks usually arrive in creation order already. Names are unique here, so the order is total and
+        // leaving an ordered list as it is gives exactly what sorting it would.
+        if (!IsOrdered(merged))
+        {
+            merged.Sort(TaskRefOrder.Instance);
+        }
+
         return merged;
     }
 
@@ -82,6 +88,19 @@ public static class TaskRefMerger
             NodeName = task.NodeName,
             ContainerStates = containerStates,
         };
+    }
+
+    private static bool IsOrdered(List<TaskRef> refs)
+    {
+        for (var i = 1; i < refs.Count; i++)
+        {
+            if (TaskRefOrder.Instance.Compare(refs[i - 1], refs[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TaskRef Refresh(TaskRef? stored, ObservedTask task)

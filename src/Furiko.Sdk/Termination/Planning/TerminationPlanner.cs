@@ -188,6 +188,17 @@ public sealed class TerminationPlanner
     // overwritten with {Terminated, Killed}; 7.2: a task already deleted in this pass keeps its first reason.
     private static void PlanKill(IReadOnlyList<ObservedTask> tasks, TerminationCause cause, ref PlanAccumulator plan)
     {
+        // A kill usually decides for most tasks of the Job: room for all candidates at once spares the growth copies.
+        var candidates = 0;
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (!tasks[i].IsFinished && !tasks[i].IsDeleting)
+            {
+                candidates++;
+            }
+        }
+
+        plan.Reserve(candidates);
         for (var i = 0; i < tasks.Count; i++)
         {
             var task = tasks[i];
