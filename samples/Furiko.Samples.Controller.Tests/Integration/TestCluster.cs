@@ -26,9 +26,9 @@ internal sealed class TestCluster : IDisposable
 
     private readonly List<IDisposable> _clients = [];
 
-    public TestCluster()
+    public TestCluster(int watchHistoryLimit = 1000)
     {
-        Emulator = new KubernetesEmulator(Clock, new KubernetesEmulatorOptions { KubeletStopDelay = Duration.Zero });
+        Emulator = new KubernetesEmulator(Clock, new KubernetesEmulatorOptions { KubeletStopDelay = Duration.Zero, WatchHistoryLimit = watchHistoryLimit });
         var client = CreateClient(TestSource);
         Jobs = new JobClient(client);
         Kills = new KillRequestService(Jobs, Clock);
@@ -65,19 +65,22 @@ internal sealed class TestCluster : IDisposable
     /// Seeds a started parallel Job with Furiko's finalizer and one running Pod per node (index i on node i), as Furiko
     /// creates them: labelled with the Job's UID and controlled by it.
     /// </summary>
-    public Job SeedJob(string name, params string[] nodes)
+    public Job SeedJob(string name, params string[] nodes) => SeedJob(Emulator, Clock.GetCurrentInstant(), name, nodes);
+
+    /// <summary>Seeds a Job and its Pods as <see cref="SeedJob(string, string[])"/> does, in any emulator, started at <paramref name="startTime"/>.</summary>
+    public static Job SeedJob(KubernetesEmulator emulator, Instant startTime, string name, params string[] nodes)
     {
-        var job = Emulator.AddJob(new Job
+        var job = emulator.AddJob(new Job
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns, Finalizers = [FurikoFinalizers.DeleteDependents] },
             Spec = new JobSpec { Type = JobType.Adhoc, Template = new JobTemplate { Parallelism = new ParallelismSpec { WithCount = nodes.Length } } },
-            Status = new JobStatus { StartTime = Clock.GetCurrentInstant() },
+            Status = new JobStatus { StartTime = startTime },
         });
 
         for (var i = 0; i < nodes.Length; i++)
         {
             var index = new ParallelIndex { IndexNumber = i };
-            Emulator.AddRunningPod(new V1Pod
+            emulator.AddRunningPod(new V1Pod
             {
                 Metadata = new V1ObjectMeta
                 {

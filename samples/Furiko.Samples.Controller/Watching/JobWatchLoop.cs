@@ -45,8 +45,20 @@ internal sealed partial class JobWatchLoop
 
     /// <summary>Watches until cancelled.</summary>
     /// <param name="cancellationToken">Stops the watch.</param>
-    /// <returns>A task that ends (cancelled) when the watch is stopped.</returns>
+    /// <returns>A task that ends when the watch is stopped.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WatchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: whatever a connection throws on the way out (cancelled, disposed, cut short) is no failure.
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
         while (true)

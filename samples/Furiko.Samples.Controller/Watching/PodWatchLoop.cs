@@ -47,8 +47,20 @@ internal sealed partial class PodWatchLoop
 
     /// <summary>Watches until cancelled.</summary>
     /// <param name="cancellationToken">Stops the watch.</param>
-    /// <returns>A task that ends (cancelled) when the watch is stopped.</returns>
+    /// <returns>A task that ends when the watch is stopped.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WatchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: whatever a connection throws on the way out (cancelled, disposed, cut short) is no failure.
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
         while (true)
@@ -130,9 +142,14 @@ internal sealed partial class PodWatchLoop
                         }
                     }
                 }
-                catch (OperationCanceledException) when (reported is not null && !cancellationToken.IsCancellationRequested)
+                catch (Exception) when (reported is not null && !cancellationToken.IsCancellationRequested)
                 {
-                    // Our own stop after a reported line.
+                    // Our own stop after a reported line; the reported error decides what comes next.
+                }
+                catch (Exception error) when (events == 0 && IsEmptyStream(error) && !cancellationToken.IsCancellationRequested)
+                {
+                    // KubernetesClient reads the first line as it connects; a stream the server closed before any line
+                    // (a watch that timed out quietly) fails that read. It is an ordinary end.
                 }
             }
 
@@ -160,6 +177,19 @@ internal sealed partial class PodWatchLoop
             : _kubernetes.CoreV1.WatchListNamespacedPodAsync(
                 _namespace, allowWatchBookmarks: true, labelSelector: FurikoLabels.JobUid, resourceVersion: resourceVersion, onError: onError,
                 cancellationToken: cancellationToken);
+
+    private static bool IsEmptyStream(Exception error)
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is EndOfStreamException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Wake(V1Pod pod)
     {
