@@ -89,4 +89,32 @@ public sealed class RequeueTests
         await Eventually.WaitUntilAsync(() => queue.FailuresOf(Nightly) == 0, "the failures are forgotten");
         Assert.Equal(failures + 1, forbidden.HitCount);
     }
+
+    [Fact]
+    public async Task A_pass_that_leaves_a_delete_undone_is_retried_after_the_backoff_and_the_retry_finishes_the_kill()
+    {
+        using var cluster = new TestCluster();
+        cluster.SeedJob("nightly", "node-a");
+
+        // DELETEs fail with 500 and the SDK is told not to retry them itself: each pass reports its delete undone.
+        var failing = cluster.Emulator.InjectFault(new RequestMatch(KubernetesVerb.Delete, "pods"), EmulatorFault.Status(500), times: 1000);
+        await using var replica = await ControllerReplica.StartAsync(
+            cluster, "controller-0", time: _time, settings: new Dictionary<string, string?> { ["Furiko:Kubernetes:Retry:MaxAttempts"] = "1" });
+        await Eventually.WaitUntilAsync(() => cluster.Job("nightly")?.Status?.Tasks?.Count == 1, "the Job was reconciled");
+
+        // The kill's first pass fails its delete (and stores the tombstone, a change that wakes the Job once more);
+        // then the Job waits for its backoff, and nothing else wakes it.
+        await cluster.Kills.RequestKillAsync(TestCluster.Ns, "nightly", KillRequest.Now, TestCluster.Token);
+        bool Quiet() => replica.Controller.Session is { Queue: { DelayedCount: 1, ReadyCount: 0, ProcessingCount: 0 } };
+        await Eventually.WaitUntilAsync(() => failing.HitCount > 0 && Quiet(), "the delete failed and the Job waits for a retry");
+        var failures = replica.Controller.Session!.Queue.FailuresOf(Nightly);
+        Assert.Equal(failing.HitCount, failures);
+        await Task.Delay(200, TestCluster.Token);
+        Assert.Equal(failures, failing.HitCount);
+
+        failing.Cancel();
+        _time.Advance(TimeSpan.FromMilliseconds(50 * (1 << (failures - 1))));
+        await Eventually.WaitUntilAsync(() => cluster.Job("nightly")?.Status?.Phase == JobPhase.Killed, "the retry deleted the Pod and the Job is Killed");
+        await Eventually.WaitUntilAsync(() => replica.Controller.Session?.Queue.FailuresOf(Nightly) == 0, "the failures are forgotten");
+    }
 }

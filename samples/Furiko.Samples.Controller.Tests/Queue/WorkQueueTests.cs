@@ -151,6 +151,20 @@ public sealed class WorkQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_delay_longer_than_a_system_timer_allows_is_waited_out_in_steps()
+    {
+        using var queue = new WorkQueue<string>(TimeProvider.System, new ExponentialBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        queue.AddAfter("next-year", TimeSpan.FromDays(400)); // a system timer throws beyond ~49 days
+        Assert.Equal(1, queue.DelayedCount);
+
+        _queue.AddAfter("next-year", TimeSpan.FromDays(400));
+        _time.Advance(TimeSpan.FromDays(399));
+        Assert.Equal(0, _queue.ReadyCount);
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal("next-year", await _queue.TakeAsync(Token));
+    }
+
+    [Fact]
     public async Task A_zero_or_negative_delay_adds_at_once()
     {
         _queue.AddAfter("a", TimeSpan.Zero);

@@ -19,6 +19,12 @@ namespace Furiko.Samples.Controller.Queue;
 internal sealed class WorkQueue<TKey> : IDisposable
     where TKey : class
 {
+    /// <summary>
+    /// The longest the timer is set for at once: a system timer refuses more than about 49 days, and a Job's kill time may
+    /// be further away. A key due later is looked at again when the timer fires, and the timer set anew.
+    /// </summary>
+    internal static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(1);
+
     private readonly Lock _sync = new();
     private readonly TimeProvider _time;
     private readonly ExponentialBackoff _backoff;
@@ -345,7 +351,8 @@ internal sealed class WorkQueue<TKey> : IDisposable
                 // Only ever a positive due time: a fake time provider may run a zero-delay callback inside Change,
                 // and due keys are handled right here instead.
                 _timer ??= _time.CreateTimer(OnTimer, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-                _timer.Change(due - now, Timeout.InfiniteTimeSpan);
+                var wait = due - now;
+                _timer.Change(wait < MaxTimerWait ? wait : MaxTimerWait, Timeout.InfiniteTimeSpan);
                 return;
             }
 
