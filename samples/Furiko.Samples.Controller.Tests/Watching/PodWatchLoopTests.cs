@@ -31,6 +31,22 @@ public sealed class PodWatchLoopTests
         queue.Done(key!);
     }
 
+    // A watch request is logged when it arrives, a moment before the emulator subscribes it, so a close right after
+    // the log shows it can miss it: close again until the loop has reconnected.
+    private static Task<TimeSpan> CloseWatchesUntilAsync(TestCluster cluster, Func<bool> reconnected, string what) =>
+        Eventually.WaitUntilAsync(
+            () =>
+            {
+                if (reconnected())
+                {
+                    return true;
+                }
+
+                cluster.Emulator.CloseWatches();
+                return false;
+            },
+            what);
+
     private static int Count(TestCluster cluster, string verb) => cluster.Journal.From(Source).Count(e => e.Attributes.Verb == verb && e.Attributes.Resource == "pods");
 
     [Fact]
@@ -44,8 +60,7 @@ public sealed class PodWatchLoopTests
         await TakeAsync(queue, Nightly); // from the first list
         await Eventually.WaitUntilAsync(() => Count(cluster, "watch") == 1, "the watch is open");
 
-        cluster.Emulator.CloseWatches();
-        await Eventually.WaitUntilAsync(() => Count(cluster, "watch") == 2, "the watch is open again");
+        await CloseWatchesUntilAsync(cluster, () => Count(cluster, "watch") == 2, "the watch is open again");
         using var client = cluster.CreateClient(TestCluster.TestSource);
         await client.CoreV1.DeleteNamespacedPodAsync(TestCluster.PodName("nightly", 0), TestCluster.Ns, cancellationToken: TestCluster.Token);
 
@@ -72,8 +87,7 @@ public sealed class PodWatchLoopTests
 
         // The reconnection is held at the server while other changes push the history past its resourceVersion.
         var held = cluster.Emulator.InjectFault(new RequestMatch(KubernetesVerb.Watch, "pods"), EmulatorFault.Delay(TimeSpan.FromMilliseconds(300)));
-        cluster.Emulator.CloseWatches();
-        await Eventually.WaitUntilAsync(() => held.HitCount == 1, "the reconnection is held");
+        await CloseWatchesUntilAsync(cluster, () => held.HitCount == 1, "the reconnection is held");
         cluster.Emulator.AddNode("node-x");
         cluster.Emulator.AddNode("node-y");
 
