@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Furiko.Sdk.Benchmarks.Kubernetes;
 using Furiko.Sdk.Benchmarks.Planning;
 using Furiko.Sdk.Benchmarks.Serialization;
 using Furiko.Sdk.Benchmarks.Status;
@@ -25,7 +26,7 @@ public class BenchmarkSmokeTests
     {
         // In order of full name, as the catalogue lists them.
         Assert.Equal(
-            [typeof(TerminationPlannerBenchmarks), typeof(JobListLoadBenchmarks), typeof(JobStatusDerivationBenchmarks)],
+            [typeof(EmulatorKillBenchmarks), typeof(TerminationPlannerBenchmarks), typeof(JobListLoadBenchmarks), typeof(JobStatusDerivationBenchmarks)],
             BenchmarkCatalog.Classes);
     }
 

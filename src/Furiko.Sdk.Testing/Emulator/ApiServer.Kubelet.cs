@@ -16,8 +16,9 @@ internal sealed partial class ApiServer
 {
     private int RunDueWork(Instant now)
     {
+        // Only the Pods on the agenda whose time has come, in key order, as a scan of every Pod would meet them.
         var changed = 0;
-        foreach (var (_, pod) in _store.All(EmulatedResource.Pods).ToList())
+        foreach (var (key, pod) in _kubelets.TakeDue(now, _store.All(EmulatedResource.Pods)))
         {
             if (KubeletDueAt(pod) is { } due && due <= now)
             {
@@ -29,9 +30,34 @@ internal sealed partial class ApiServer
                 _store.Replace(EmulatedResource.Pods, RunningPod.Build((JsonObject)pod.DeepClone(), now), pod);
                 changed++;
             }
+            else
+            {
+                _kubelets.PodStored(key, pod);
+            }
         }
 
         return changed;
+    }
+
+    /// <summary>When a kubelet will next act on this Pod (stop it or start it), or null if none will.</summary>
+    private Instant? KubeletWorkDueAt(JsonObject pod) => (KubeletDueAt(pod), StartDueAt(pod)) switch
+    {
+        ({ } stop, { } start) => Instant.Min(stop, start),
+        ({ } stop, null) => stop,
+        (null, var start) => start,
+    };
+
+    /// <summary>Keeps the kubelets' agenda in step with the store: a Pod written gets its entry, a node change rebuilds it.</summary>
+    private void Committed(WatchEventRecord change)
+    {
+        if (change.Resource.IsNode)
+        {
+            _kubelets.Invalidate();
+        }
+        else if (change.Resource.IsPod && change.Type != k8s.WatchEventType.Deleted)
+        {
+            _kubelets.PodStored(ObjectStore.Key(JsonFields.Namespace(change.Object), JsonFields.Name(change.Object)), change.Object);
+        }
     }
 
     /// <summary>When this Pod's kubelet will act on its deletion, or null if no kubelet will.</summary>

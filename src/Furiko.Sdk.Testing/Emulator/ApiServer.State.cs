@@ -85,6 +85,9 @@ internal sealed partial class ApiServer
                 _downNodes.Add(name);
             }
 
+            // Whether a kubelet acts on the node's Pods changed, even when the Node object below does not.
+            _kubelets.Invalidate();
+
             var updated = NodeHealth.Apply(node, healthy, _clock.GetCurrentInstant());
             if (!JsonNode.DeepEquals(updated, node))
             {

@@ -19,13 +19,15 @@ internal sealed partial class ApiServer
     private readonly HashSet<string> _downNodes = new(StringComparer.Ordinal);
     private readonly List<EmulatorRequestRecord> _log = [];
     private readonly List<EmulatorFaultRule> _faults = [];
+    private readonly KubeletAgenda _kubelets;
 
     public ApiServer(IClock clock, KubernetesEmulatorOptions options)
     {
         _clock = clock;
         _options = options;
         Registry = new ResourceRegistry(EmulatedResource.BuiltIn.Concat(options.AdditionalResources));
-        _store = new ObjectStore(Registry.All, options.WatchHistoryLimit);
+        _kubelets = new KubeletAgenda(KubeletWorkDueAt);
+        _store = new ObjectStore(Registry.All, options.WatchHistoryLimit, Committed);
         _names = new ObjectNames(options.RandomSeed);
     }
 

@@ -16,8 +16,13 @@ internal sealed class ObjectStore
     private readonly Queue<WatchEventRecord> _history = new();
     private readonly List<WatchSubscription> _watches = [];
     private readonly int _historyLimit;
+    private readonly Action<WatchEventRecord> _committed;
 
-    public ObjectStore(IEnumerable<EmulatedResource> resources, int historyLimit)
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="resources">The resources it holds.</param>
+    /// <param name="historyLimit">How many changes the watch history keeps.</param>
+    /// <param name="committed">Told of every change once it is stored (before watches see it), for indexes kept beside the store.</param>
+    public ObjectStore(IEnumerable<EmulatedResource> resources, int historyLimit, Action<WatchEventRecord> committed)
     {
         foreach (var resource in resources)
         {
@@ -25,6 +30,7 @@ internal sealed class ObjectStore
         }
 
         _historyLimit = historyLimit;
+        _committed = committed;
     }
 
     /// <summary>The resourceVersion of the latest change (1 before any write).</summary>
@@ -41,8 +47,8 @@ internal sealed class ObjectStore
     public JsonObject? Find(EmulatedResource resource, string? @namespace, string name) =>
         _objects[resource].TryGetValue(Key(@namespace, name), out var obj) ? obj : null;
 
-    /// <summary>The objects of a resource in key order (the live collection: copy it before writing).</summary>
-    public IReadOnlyCollection<KeyValuePair<string, JsonObject>> All(EmulatedResource resource) => _objects[resource];
+    /// <summary>The objects of a resource by key, enumerated in key order (the live collection: copy it before writing).</summary>
+    public IReadOnlyDictionary<string, JsonObject> All(EmulatedResource resource) => _objects[resource];
 
     public JsonObject Insert(EmulatedResource resource, JsonObject obj)
     {
@@ -133,6 +139,7 @@ internal sealed class ObjectStore
 
     private void Publish(WatchEventRecord change)
     {
+        _committed(change);
         _history.Enqueue(change);
         while (_history.Count > _historyLimit)
         {

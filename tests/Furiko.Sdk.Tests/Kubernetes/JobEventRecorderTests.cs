@@ -40,8 +40,9 @@ public sealed class JobEventRecorderTests : IDisposable
         await Recorder(new JobEventOptions { Component = "my-controller" })
             .RecordAsync(Job, [JobEvent.TaskDeleted("nightly-gezdqo-0"), JobEvent.TaskForceDeleted("nightly-gezdqo-0")], Token);
 
+        // Sent side by side, so in no particular order.
         Assert.Equal(2, _server.Requests.Count);
-        var sent = _server.Requests[0];
+        var sent = Assert.Single(_server.Requests, r => JsonNode.Parse(r.Body!)!["reason"]!.GetValue<string>() == "Deleted");
         Assert.Equal("POST", sent.Method);
         Assert.Equal("/api/v1/namespaces/jobs/events", sent.Path);
         var body = JsonNode.Parse(sent.Body!)!;
@@ -59,7 +60,44 @@ public sealed class JobEventRecorderTests : IDisposable
         Assert.Equal("my-controller", body["reportingComponent"]!.GetValue<string>());
         Assert.Equal(1, body["count"]!.GetValue<int>());
         Assert.StartsWith("2024-05-01T12:00:00", body["firstTimestamp"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("ForceDeleted", JsonNode.Parse(_server.Requests[1].Body!)!["reason"]!.GetValue<string>());
+        Assert.Single(_server.Requests, r => JsonNode.Parse(r.Body!)!["reason"]!.GetValue<string>() == "ForceDeleted");
+    }
+
+    [Fact]
+    public async Task The_Events_of_a_large_kill_are_sent_side_by_side_at_most_MaxConcurrentEvents_at_a_time()
+    {
+        using var server = new ConcurrencyMeasuringHandler(waitForCompany: true);
+        using var kubernetes = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = "http://kube.test" }, server);
+        var recorder = new JobEventRecorder(kubernetes, new FakeClock(T0), new JobEventOptions { MaxConcurrentEvents = 3 }, ClientFactory.NoWait(), TimeProvider.System);
+
+        await recorder.RecordAsync(Job, [.. Enumerable.Range(0, 20).Select(i => JobEvent.TaskDeleted($"nightly-{i}"))], Token);
+
+        Assert.Equal(20, server.Messages.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"Deleted task nightly-{i}").Order(StringComparer.Ordinal), server.Messages.Order(StringComparer.Ordinal));
+        Assert.InRange(server.MaxInFlight, 2, 3);
+    }
+
+    [Fact]
+    public async Task With_MaxConcurrentEvents_1_the_Events_go_one_after_the_other_in_the_order_given()
+    {
+        using var server = new ConcurrencyMeasuringHandler(waitForCompany: false);
+        using var kubernetes = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = "http://kube.test" }, server);
+        var recorder = new JobEventRecorder(kubernetes, new FakeClock(T0), new JobEventOptions { MaxConcurrentEvents = 1 }, ClientFactory.NoWait(), TimeProvider.System);
+
+        await recorder.RecordAsync(Job, [.. Enumerable.Range(0, 5).Select(i => JobEvent.TaskDeleted($"nightly-{i}"))], Token);
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"Deleted task nightly-{i}"), server.Messages);
+        Assert.Equal(1, server.MaxInFlight);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(257)]
+    public void A_concurrency_out_of_range_is_refused(int maxConcurrentEvents)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Recorder(new JobEventOptions { MaxConcurrentEvents = maxConcurrentEvents }));
+
+        Assert.Contains($"MaxConcurrentEvents is {maxConcurrentEvents}; it must be from 1 to 256.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,5 +148,63 @@ public sealed class JobEventRecorderTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => Recorder(new JobEventOptions { Component = component }));
 
         Assert.Contains("Component is", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Answers every Event create with <c>{}</c> after a short wait, noting the messages in arrival order and the most
+    /// requests in flight at once. With <c>waitForCompany</c>, the first request waits (up to 5 s) for a second to
+    /// arrive, so Events sent side by side are certainly seen overlapping.
+    /// </summary>
+    private sealed class ConcurrencyMeasuringHandler(bool waitForCompany) : DelegatingHandler
+    {
+        private readonly Lock _sync = new();
+        private readonly List<string> _messages = [];
+        private readonly TaskCompletionSource _company = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+
+        public int MaxInFlight { get; private set; }
+
+        public IReadOnlyList<string> Messages
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return [.. _messages];
+                }
+            }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+            lock (_sync)
+            {
+                _messages.Add(body["message"]!.GetValue<string>());
+                MaxInFlight = Math.Max(MaxInFlight, ++_inFlight);
+                if (_inFlight >= 2)
+                {
+                    _company.TrySetResult();
+                }
+            }
+
+            try
+            {
+                if (waitForCompany)
+                {
+                    await _company.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
+                await Task.Delay(5, cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), RequestMessage = request };
+            }
+            finally
+            {
+                lock (_sync)
+                {
+                    _inFlight--;
+                }
+            }
+        }
     }
 }

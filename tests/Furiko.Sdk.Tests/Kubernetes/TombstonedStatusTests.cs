@@ -106,4 +106,53 @@ public class TombstonedStatusTests
 
         Assert.True(JobStatusJson.AreEqual(Sdk.Status.JobStatusDeriver.Derive(job, [live], At(5)), TombstonedStatus.Derive(job, [live], [], At(5))));
     }
+
+    [Fact]
+    public void Apply_gives_the_tombstone_to_the_first_of_two_entries_with_the_same_name()
+    {
+        var status = new JobStatus { Tasks = [Ref("a"), Ref("b"), Ref("a")] };
+
+        TombstonedStatus.Apply(status, [new("a", Tombstone.Killed, TombstoneWriteMode.Overwrite)], out var result, out var unlisted);
+
+        Assert.Null(unlisted);
+        Assert.Equal(TaskResult.Killed, result.Tasks![0].DeletedStatus!.Result);
+        Assert.Null(result.Tasks[1].DeletedStatus);
+        Assert.Null(result.Tasks[2].DeletedStatus);
+    }
+
+    [Fact]
+    public void Every_one_of_many_tombstones_lands_on_its_own_task_and_a_second_pass_changes_nothing()
+    {
+        // Past the size where entries are looked up by name instead of searched one by one.
+        var names = Enumerable.Range(0, 1_500).Select(i => $"job-x{i:D5}-0").ToArray();
+        var status = new JobStatus { Tasks = [.. names.Select(name => Ref(name))] };
+        TombstoneWrite[] writes = [.. names.Reverse().Select(name => new TombstoneWrite(name, Tombstone.Killed, TombstoneWriteMode.Overwrite))];
+
+        Assert.True(TombstonedStatus.Apply(status, writes, out var first, out var unlisted));
+        Assert.False(TombstonedStatus.Apply(first, writes, out var second, out _));
+
+        Assert.Null(unlisted);
+        Assert.Equal(names, first.Tasks!.Select(t => t.Name));
+        Assert.All(first.Tasks!, t => Assert.Equal(TaskResult.Killed, t.DeletedStatus!.Result));
+        Assert.True(JobStatusJson.AreEqual(first, second));
+    }
+
+    [Fact]
+    public void Derive_applies_the_tombstones_of_many_new_tasks_and_keeps_those_already_stored()
+    {
+        var stored = Enumerable.Range(0, 600).Select(i => Ref($"stored-{i:D4}", Tombstone.JobDeleted.ToTaskRefStatus())).ToList();
+        var job = StartedJob(tasks: stored);
+        var live = Enumerable.Range(0, 600).Select(i => Running($"new-{i:D4}", T0, T0)).ToArray();
+        TombstoneWrite[] writes =
+        [
+            .. stored.Select(r => new TombstoneWrite(r.Name, Tombstone.Killed, TombstoneWriteMode.IfUnset)),
+            .. live.Select(t => new TombstoneWrite(t.Name, Tombstone.Killed, TombstoneWriteMode.Overwrite)),
+        ];
+
+        var status = TombstonedStatus.Derive(job, live, writes, At(60));
+
+        Assert.Equal(1_200, status.Tasks!.Count);
+        Assert.All(status.Tasks.Where(t => t.Name.StartsWith("stored-", StringComparison.Ordinal)), t => Assert.Equal("JobDeleted", t.DeletedStatus!.Reason));
+        Assert.All(status.Tasks.Where(t => t.Name.StartsWith("new-", StringComparison.Ordinal)), t => Assert.Equal(TaskResult.Killed, t.DeletedStatus!.Result));
+    }
 }

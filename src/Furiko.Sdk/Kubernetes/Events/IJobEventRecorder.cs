@@ -9,7 +9,10 @@ namespace Furiko.Sdk.Kubernetes;
 /// </summary>
 public interface IJobEventRecorder
 {
-    /// <summary>Records Events about a Job, in order.</summary>
+    /// <summary>
+    /// Records Events about a Job. They need not reach the API server in the order given (the default recorder sends
+    /// several at once, <see cref="JobEventOptions.MaxConcurrentEvents"/>); each stands on its own.
+    /// </summary>
     /// <param name="job">The Job the Events are about (its namespace, name, UID and resourceVersion are referenced).</param>
     /// <param name="events">The Events; nothing is sent for an empty list.</param>
     /// <param name="cancellationToken">Cancels the calls; the only failure that is thrown.</param>

@@ -13,7 +13,8 @@ namespace Furiko.Sdk.Kubernetes;
 /// <see cref="IKubernetes"/> (never disposed here), the way client-go's recorder does for Furiko: involvedObject is
 /// the Job with its UID and resourceVersion, source and reportingComponent are <see cref="JobEventOptions.Component"/>,
 /// first and last timestamp come from the injected clock, count 1. Each Event gets a server-generated name
-/// (<c>&lt;job&gt;.&lt;suffix&gt;</c>), so Events of one pass never collide; repeats are not aggregated. A failed
+/// (<c>&lt;job&gt;.&lt;suffix&gt;</c>), so Events of one pass never collide; repeats are not aggregated. The Events of
+/// one call are sent up to <see cref="JobEventOptions.MaxConcurrentEvents"/> at a time. A failed
 /// Event is retried only when it certainly never reached the server (a create must not act twice), then logged as a
 /// warning and dropped. Thread-safe.
 /// </summary>
@@ -78,31 +79,49 @@ public sealed partial class JobEventRecorder : IJobEventRecorder
             return;
         }
 
-        foreach (var jobEvent in events)
+        if (events.Count == 1 || _options.MaxConcurrentEvents == 1)
         {
-            var body = Build(job, jobNamespace, jobName, jobEvent, _clock.GetCurrentInstant().ToDateTimeUtc());
-            try
+            foreach (var jobEvent in events)
             {
-                await _runner.RunAsync(
-                    new ApiCall("create", "Event", "events", jobNamespace, null),
-                    RetrySafety.OnlyIfNotSent,
-                    async ct =>
-                    {
-                        using var response = await _kubernetes.CoreV1.CreateNamespacedEventWithHttpMessagesAsync(body, jobNamespace, cancellationToken: ct).ConfigureAwait(false);
-                        return true;
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                await RecordOneAsync(job, jobNamespace, jobName, jobEvent, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
+
+            return;
+        }
+
+        // The Events of a pass are independent creates (each gets its own generated name), so a kill of many tasks
+        // sends them side by side, as the engine sends the deletes, instead of one round trip after another.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentEvents, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(
+            events,
+            parallel,
+            async (jobEvent, _) => await RecordOneAsync(job, jobNamespace, jobName, jobEvent, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private async Task RecordOneAsync(Job job, string jobNamespace, string jobName, JobEvent jobEvent, CancellationToken cancellationToken)
+    {
+        var body = Build(job, jobNamespace, jobName, jobEvent, _clock.GetCurrentInstant().ToDateTimeUtc());
+        try
+        {
+            await _runner.RunAsync(
+                new ApiCall("create", "Event", "events", jobNamespace, null),
+                RetrySafety.OnlyIfNotSent,
+                async ct =>
+                {
+                    using var response = await _kubernetes.CoreV1.CreateNamespacedEventWithHttpMessagesAsync(body, jobNamespace, cancellationToken: ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
 #pragma warning disable CA1031 // An Event is a courtesy: whatever went wrong is logged, never allowed to fail the caller.
-            catch (Exception error)
+        catch (Exception error)
 #pragma warning restore CA1031
-            {
-                LogEventFailed(_logger, jobNamespace, jobName, jobEvent.Reason, jobEvent.Message, error);
-            }
+        {
+            LogEventFailed(_logger, jobNamespace, jobName, jobEvent.Reason, jobEvent.Message, error);
         }
     }
 

@@ -15,25 +15,38 @@ internal static class TombstonedStatus
     /// <summary>
     /// The given status with the tombstones applied to the entries of <c>status.tasks</c> that name their task.
     /// </summary>
-    /// <param name="status">The status, typically the one derived for the pass.</param>
+    /// <param name="status">The status, typically the one derived for the pass; not changed.</param>
     /// <param name="tombstones">The tombstones.</param>
-    /// <param name="result">A copy of the status with the tombstones applied.</param>
+    /// <param name="result">
+    /// The status with the tombstones applied: a new status whose task list holds new entries where a tombstone changed
+    /// and otherwise shares its members with <paramref name="status"/> (<see cref="JobStatusJson.WithOwnTaskList"/>);
+    /// callers change neither afterwards.
+    /// </param>
     /// <param name="unlisted">The first task that has a tombstone but no entry in the status, or <see langword="null"/>.</param>
     /// <returns>Whether any tombstone differs from the one stored.</returns>
     public static bool Apply(JobStatus? status, IReadOnlyList<TombstoneWrite> tombstones, out JobStatus result, out string? unlisted)
     {
-        result = status is null ? new JobStatus() : JobStatusJson.Clone(status);
+        result = status is null ? new JobStatus() : JobStatusJson.WithOwnTaskList(status);
         unlisted = null;
         var changed = false;
+        var tasks = result.Tasks;
+        var entries = IndexByName(tasks);
         foreach (var write in tombstones)
         {
-            if (Find(result.Tasks, write.TaskName) is not { } taskRef)
+            if (tasks is null || write.TaskName is null || !entries.TryGetValue(write.TaskName, out var at))
             {
                 unlisted ??= write.TaskName;
                 continue;
             }
 
-            changed |= ApplyTo(taskRef, write);
+            var before = tasks[at].DeletedStatus;
+            var after = write.Apply(before);
+            if (!ReferenceEquals(before, after))
+            {
+                // A new entry, so the entry the given status holds keeps its tombstone.
+                tasks[at] = JobStatusJson.WithDeletedStatus(tasks[at], after);
+                changed |= !JobStatusJson.AreEqual(before, after);
+            }
         }
 
         return changed;
@@ -60,41 +73,42 @@ internal static class TombstonedStatus
         }
 
         var derived = JobStatusDeriver.Derive(source, tasks, now);
+        if (tombstones.Count == 0)
+        {
+            return derived;
+        }
+
+        var storedEntries = IndexByName(job.Status?.Tasks);
+        var derivedEntries = IndexByName(derived.Tasks);
         foreach (var write in tombstones)
         {
-            if (Find(job.Status?.Tasks, write.TaskName) is null && Find(derived.Tasks, write.TaskName) is { } added)
+            if (write.TaskName is not null && !storedEntries.ContainsKey(write.TaskName) && derivedEntries.TryGetValue(write.TaskName, out var at))
             {
-                ApplyTo(added, write);
+                // The derived status is new and shares nothing, so its entry takes the tombstone in place.
+                var added = derived.Tasks![at];
+                added.DeletedStatus = write.Apply(added.DeletedStatus);
             }
         }
 
         return derived;
     }
 
-    /// <summary>The entry of the named task, or <see langword="null"/>.</summary>
-    public static TaskRef? Find(IList<TaskRef>? refs, string taskName)
+    /// <summary>
+    /// Where each task's entry is in <c>status.tasks</c>, by task name; where two entries share a name, the first one
+    /// listed (the one a search from the start would find). Built once per call so that applying N tombstones to N
+    /// entries stays linear.
+    /// </summary>
+    private static Dictionary<string, int> IndexByName(IList<TaskRef>? refs)
     {
-        if (refs is null)
+        var entries = new Dictionary<string, int>(refs?.Count ?? 0, StringComparer.Ordinal);
+        for (var i = 0; i < (refs?.Count ?? 0); i++)
         {
-            return null;
-        }
-
-        foreach (var taskRef in refs)
-        {
-            if (taskRef is not null && string.Equals(taskRef.Name, taskName, StringComparison.Ordinal))
+            if (refs![i]?.Name is { } name)
             {
-                return taskRef;
+                entries.TryAdd(name, i);
             }
         }
 
-        return null;
-    }
-
-    private static bool ApplyTo(TaskRef taskRef, TombstoneWrite write)
-    {
-        var before = taskRef.DeletedStatus;
-        var after = write.Apply(before);
-        taskRef.DeletedStatus = after;
-        return !JobStatusJson.AreEqual(before, after);
+        return entries;
     }
 }
